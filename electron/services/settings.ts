@@ -1,0 +1,70 @@
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../../shared/domain/locale';
+import { type OfficeIdentity, officeIdentitySchema } from '../../shared/domain/office';
+
+export interface WindowState {
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+  maximized: boolean;
+}
+
+/** Everything persisted in settings.json. Features add their keys here. */
+export interface SettingsSchema {
+  locale: Locale;
+  office: OfficeIdentity | null;
+  windowState: WindowState | null;
+}
+
+/**
+ * The slice of `conf`'s API that services use. electron-store extends conf, so the
+ * composition root passes an electron-store and tests pass a plain `Conf`.
+ */
+export interface SettingsPort {
+  get<K extends keyof SettingsSchema>(key: K): SettingsSchema[K] | undefined;
+  set<K extends keyof SettingsSchema>(key: K, value: SettingsSchema[K]): void;
+  delete(key: keyof SettingsSchema): void;
+}
+
+export const SETTINGS_DEFAULTS: SettingsSchema = { locale: DEFAULT_LOCALE, office: null, windowState: null };
+
+/**
+ * Typed reads over the settings file. Values are re-validated on read because the file
+ * is user-editable: a damaged entry falls back to its default instead of crashing.
+ */
+export class SettingsService {
+  constructor(private readonly store: SettingsPort) {}
+
+  locale(): Locale {
+    const value = this.store.get('locale');
+    return isLocale(value) ? value : DEFAULT_LOCALE;
+  }
+
+  setLocale(locale: Locale): Locale {
+    this.store.set('locale', locale);
+    return locale;
+  }
+
+  office(): OfficeIdentity | null {
+    const parsed = officeIdentitySchema.safeParse(this.store.get('office'));
+    return parsed.success ? parsed.data : null;
+  }
+
+  setOffice(office: OfficeIdentity): OfficeIdentity {
+    this.store.set('office', office);
+    return office;
+  }
+
+  windowState(): WindowState | null {
+    const s = this.store.get('windowState');
+    const finite = (n: unknown) => typeof n === 'number' && Number.isFinite(n);
+    if (!s || !finite(s.width) || !finite(s.height)) return null;
+    if (s.x !== undefined && !finite(s.x)) return null;
+    if (s.y !== undefined && !finite(s.y)) return null;
+    return { x: s.x, y: s.y, width: s.width, height: s.height, maximized: s.maximized === true };
+  }
+
+  setWindowState(state: WindowState): void {
+    this.store.set('windowState', state);
+  }
+}

@@ -1,0 +1,59 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BulbOutlined,
+  DashboardOutlined,
+  FileTextOutlined,
+  FolderOpenOutlined,
+  SettingOutlined,
+  SwapOutlined,
+} from '@ant-design/icons';
+import { lazy, type ReactNode } from 'react';
+import { PlaceholderPage } from '../components/PlaceholderPage';
+
+export type NavKey =
+  | 'dashboard'
+  | 'dossiers'
+  | 'clues'
+  | 'reviews'
+  | 'documents'
+  | 'packages'
+  | 'registries'
+  | 'settings';
+
+export interface NavRoute {
+  key: NavKey;
+  path: string;
+  icon: ReactNode;
+  /** Pages are lazy components: they load on first visit, keeping start-up small. */
+  element: ReactNode;
+}
+
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
+
+/** The left navigation, in order. Each feature replaces its placeholder with its pages. */
+export const NAV_ROUTES: NavRoute[] = [
+  {
+    key: 'dashboard',
+    path: '/dashboard',
+    icon: <DashboardOutlined />,
+    element: <PlaceholderPage feature="dashboard" />,
+  },
+  { key: 'dossiers', path: '/dossiers', icon: <FolderOpenOutlined />, element: <PlaceholderPage feature="dossiers" /> },
+  { key: 'clues', path: '/clues', icon: <BulbOutlined />, element: <PlaceholderPage feature="clues" /> },
+  { key: 'reviews', path: '/reviews', icon: <AuditOutlined />, element: <PlaceholderPage feature="reviews" /> },
+  {
+    key: 'documents',
+    path: '/documents',
+    icon: <FileTextOutlined />,
+    element: <PlaceholderPage feature="documents" />,
+  },
+  { key: 'packages', path: '/packages', icon: <SwapOutlined />, element: <PlaceholderPage feature="packages" /> },
+  {
+    key: 'registries',
+    path: '/registries',
+    icon: <ApartmentOutlined />,
+    element: <PlaceholderPage feature="registries" />,
+  },
+  { key: 'settings', path: '/settings', icon: <SettingOutlined />, element: <SettingsPage /> },
+];

@@ -1,0 +1,43 @@
+import type { Messages } from '../types';
+import type { common as zh } from '../zh-CN/common';
+
+export const common: Messages<typeof zh> = {
+  appName: 'Supervision Desk',
+  appNameShort: 'Supervision Desk',
+  ok: 'OK',
+  cancel: 'Cancel',
+  save: 'Save',
+  saved: 'Saved',
+  edit: 'Edit',
+  back: 'Back',
+  next: 'Next',
+  finish: 'Finish',
+  close: 'Close',
+  retry: 'Retry',
+  loading: 'Loading…',
+  language: 'Language',
+  required: 'Required',
+  optional: 'Optional',
+  levels: { province: 'Province', city: 'City', county: 'County', township: 'Township' },
+  organKinds: {
+    judicial: 'Judicial administration department',
+    government: "People's government",
+    industry: 'Industry department',
+  },
+  fields: {
+    market_regulation: 'Market regulation',
+    ecology_environment: 'Ecology and environment',
+    transport: 'Transport',
+    emergency_management: 'Emergency management',
+    agriculture_rural: 'Agriculture and rural affairs',
+    culture_tourism: 'Culture and tourism',
+    urban_management: 'Urban management',
+    health: 'Health',
+    natural_resources: 'Natural resources',
+    public_security: 'Public security',
+    housing_construction: 'Housing and construction',
+    water_resources: 'Water resources',
+    taxation: 'Taxation',
+    other: 'Other',
+  },
+};

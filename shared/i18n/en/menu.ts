@@ -1,0 +1,32 @@
+import type { Messages } from '../types';
+import type { menu as zh } from '../zh-CN/menu';
+
+export const menu: Messages<typeof zh> = {
+  file: 'File',
+  newDossier: 'New Dossier',
+  search: 'Search',
+  save: 'Save',
+  settings: 'Settings…',
+  quit: 'Quit',
+  edit: 'Edit',
+  undo: 'Undo',
+  redo: 'Redo',
+  cut: 'Cut',
+  copy: 'Copy',
+  paste: 'Paste',
+  selectAll: 'Select All',
+  view: 'View',
+  reload: 'Reload',
+  toggleDevTools: 'Developer Tools',
+  resetZoom: 'Actual Size',
+  zoomIn: 'Zoom In',
+  zoomOut: 'Zoom Out',
+  toggleFullScreen: 'Full Screen',
+  window: 'Window',
+  minimize: 'Minimize',
+  zoom: 'Zoom',
+  close: 'Close Window',
+  help: 'Help',
+  about: 'About Supervision Desk',
+  openLogs: 'Open Log Folder',
+};

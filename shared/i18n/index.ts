@@ -1,0 +1,41 @@
+import type { Locale } from '../domain/locale';
+import { common as enCommon } from './en/common';
+import { errors as enErrors } from './en/errors';
+import { menu as enMenu } from './en/menu';
+import { settings as enSettings } from './en/settings';
+import { shell as enShell } from './en/shell';
+import { wizard as enWizard } from './en/wizard';
+import type { Messages } from './types';
+import { common } from './zh-CN/common';
+import { errors } from './zh-CN/errors';
+import { menu } from './zh-CN/menu';
+import { settings } from './zh-CN/settings';
+import { shell } from './zh-CN/shell';
+import { wizard } from './zh-CN/wizard';
+
+/** Catalogue namespaces; each feature adds one file per language and a line here. */
+const zhCN = { common, shell, wizard, settings, menu, errors };
+export type Catalogue = typeof zhCN;
+
+const en: Messages<Catalogue> = {
+  common: enCommon,
+  shell: enShell,
+  wizard: enWizard,
+  settings: enSettings,
+  menu: enMenu,
+  errors: enErrors,
+};
+
+export const CATALOGUES: Record<Locale, Messages<Catalogue>> = { 'zh-CN': zhCN, en };
+export const NAMESPACES = Object.keys(zhCN) as (keyof Catalogue)[];
+
+/** Looks up "namespace.key.path" and fills {{placeholders}}; for the main process and CLI. */
+export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
+  let node: unknown = CATALOGUES[locale];
+  for (const part of key.split('.')) {
+    if (node === null || typeof node !== 'object') return key;
+    node = (node as Record<string, unknown>)[part];
+  }
+  if (typeof node !== 'string') return key;
+  return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? `{{${name}}}`));
+}

@@ -1,0 +1,20 @@
+/**
+ * The names of every IPC channel and main→renderer event, with no schema attached.
+ * The preload imports only this file so that it stays tiny and free of zod;
+ * `contract.ts` attaches the schemas and fails to compile if the two lists drift.
+ */
+export const CHANNELS = [
+  'app.info',
+  'settings.get',
+  'settings.setLocale',
+  'office.get',
+  'office.save',
+  'ops.cancel',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const EVENTS = ['op.progress', 'menu.command', 'settings.changed'] as const;
+export type EventName = (typeof EVENTS)[number];
+
+/** The Electron IPC channel an event travels on. */
+export const eventChannel = (name: EventName): string => `event:${name}`;

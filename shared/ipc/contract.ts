@@ -1,0 +1,20 @@
+import type { z } from '../zod-setup';
+import type { Channel } from './channels';
+import { appChannels } from './contract/app';
+
+export interface ChannelSpec {
+  input: z.ZodType;
+  output: z.ZodType;
+}
+
+/**
+ * The one table of IPC channels: name → input and output schema. Each feature keeps
+ * its rows in `contract/<feature>.ts`; `satisfies` keeps this table and CHANNELS equal.
+ */
+export const contract = {
+  ...appChannels,
+} as const satisfies { [C in Channel]: ChannelSpec };
+
+type Contract = typeof contract;
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;

@@ -1,0 +1,68 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import type { OfficeIdentity } from '../../../shared/domain/office';
+import { APP_URL, type DeskInstance, launchDesk, makeUserDataDir } from './harness';
+
+interface DeskFixtures {
+  /** A fresh userData folder, removed after the test. */
+  userDataDir: string;
+  /** The app started over userDataDir; `restart()` closes it and starts it again. */
+  desk: DeskInstance & { restart(): Promise<DeskInstance> };
+}
+
+export const test = base.extend<DeskFixtures>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring
+  userDataDir: async ({}, use) => {
+    const folder = makeUserDataDir();
+    await use(folder.dir);
+    folder.remove();
+  },
+  desk: async ({ userDataDir }, use, testInfo) => {
+    let current = await launchDesk({ userDataDir });
+    const wrapper = Object.assign(Object.create(null) as object, {
+      get context() {
+        return current.context;
+      },
+      get page() {
+        return current.page;
+      },
+      get backend() {
+        return current.backend;
+      },
+      userDataDir,
+      emit: (event: Parameters<DeskInstance['emit']>[0], payload: unknown) => current.emit(event, payload),
+      close: () => current.close(),
+      restart: async () => {
+        await current.close();
+        current = await launchDesk({ userDataDir });
+        return current;
+      },
+    }) as DeskInstance & { restart(): Promise<DeskInstance> };
+    await use(wrapper);
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await current.page
+        .screenshot({ path: testInfo.outputPath('failure.png'), fullPage: true })
+        .catch(() => undefined);
+    }
+    await current.close();
+  },
+});
+
+export { expect };
+
+export async function openApp(page: Page): Promise<void> {
+  await page.goto(APP_URL);
+}
+
+export const COUNTY_OFFICE: OfficeIdentity = {
+  name: '青山县司法局',
+  shortName: '青司',
+  level: 'county',
+  kind: 'judicial',
+  divisionCode: '330104',
+  superior: { name: '江州市司法局', divisionCode: '330100' },
+};
+
+/** Skips the wizard by saving an office identity straight through the backend. */
+export async function seedOffice(desk: DeskInstance, office: OfficeIdentity = COUNTY_OFFICE): Promise<void> {
+  desk.backend.settings.setOffice(office);
+}

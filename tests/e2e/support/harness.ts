@@ -1,0 +1,179 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { type BrowserContext, chromium, type Page } from '@playwright/test';
+import Conf from 'conf';
+import { type Backend, createBackend } from '../../../electron/backend';
+import { createFileLogger } from '../../../electron/services/logger';
+import { SETTINGS_DEFAULTS, type SettingsSchema } from '../../../electron/services/settings';
+import { eventChannel } from '../../../shared/ipc/channels';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
+
+const repoRoot = resolve(import.meta.dirname, '../../..');
+const rendererDir = join(repoRoot, 'dist/renderer');
+
+/**
+ * A stable, secure-context origin for the renderer. Requests to it never reach the
+ * network: the context's route handler answers them from dist/renderer, so the
+ * origin (and with it IndexedDB) is the same across "restarts".
+ */
+export const APP_ORIGIN = 'http://localhost:41789';
+export const APP_URL = `${APP_ORIGIN}/index.html`;
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+/**
+ * The built preload, run in the page with `require('electron')` answered by a shim
+ * whose ipcRenderer talks to the real backend through `exposeBinding('__ipc')`.
+ * So the e2e suite exercises the exact preload code that ships.
+ */
+function preloadInitScript(): string {
+  const preload = readFileSync(join(repoRoot, 'dist/preload/preload.cjs'), 'utf8');
+  return `(() => {
+  const listeners = new Map();
+  Object.defineProperty(window, '__deskEmit', {
+    value: (channel, payload) => { for (const l of listeners.get(channel) ?? []) l({}, payload); },
+  });
+  const electron = {
+    contextBridge: { exposeInMainWorld: (key, value) => Object.defineProperty(window, key, { value, enumerable: true }) },
+    ipcRenderer: {
+      invoke: (channel, input) => window.__ipc(channel, input),
+      on: (channel, listener) => { if (!listeners.has(channel)) listeners.set(channel, new Set()); listeners.get(channel).add(listener); },
+      removeListener: (channel, listener) => { listeners.get(channel)?.delete(listener); },
+    },
+  };
+  const requireShim = (name) => { if (name === 'electron') return electron; throw new Error('preload may only require electron, not ' + name); };
+  const moduleShim = { exports: {} };
+  (function (require, module, exports) {
+${preload}
+  })(requireShim, moduleShim, moduleShim.exports);
+})();`;
+}
+
+export interface DeskInstance {
+  context: BrowserContext;
+  page: Page;
+  backend: Backend;
+  userDataDir: string;
+  /** Emits a main→renderer event to every open page, as the main process would. */
+  emit(event: Parameters<typeof eventChannel>[0], payload: unknown): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  userDataDir: string;
+  locale?: 'zh-CN' | 'en';
+  viewport?: { width: number; height: number };
+}
+
+/** Starts "the app": a backend over userDataDir and Chromium with a persistent profile in it. */
+export async function launchDesk(options: LaunchOptions): Promise<DeskInstance> {
+  const { userDataDir } = options;
+  const logger = createFileLogger({ dir: join(userDataDir, 'logs') });
+  const settingsStore = new Conf<SettingsSchema>({
+    cwd: userDataDir,
+    configName: 'settings',
+    defaults: SETTINGS_DEFAULTS,
+  });
+
+  let context: BrowserContext | undefined;
+  const emit = async (event: Parameters<typeof eventChannel>[0], payload: unknown) => {
+    for (const page of context?.pages() ?? []) {
+      await page
+        .evaluate(
+          ([channel, data]) =>
+            (window as unknown as { __deskEmit(c: unknown, d: unknown): void }).__deskEmit(channel, data),
+          [eventChannel(event), payload] as const,
+        )
+        .catch(() => undefined);
+    }
+  };
+
+  const backend = createBackend({
+    userDataDir,
+    settingsStore,
+    logger,
+    runtime: 'harness',
+    version: '0.0.0-test',
+    platform: process.platform,
+    onLocaleChanged: (locale) => void emit('settings.changed', { locale }),
+  });
+
+  context = await chromium.launchPersistentContext(join(userDataDir, 'Chromium'), {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: options.viewport ?? { width: 1280, height: 820 },
+    locale: options.locale ?? 'zh-CN',
+  });
+  await context.route(`${APP_ORIGIN}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    const relative = normalize(decodeURIComponent(url.pathname)).replace(/^[/\\]+/, '') || 'index.html';
+    const file = resolve(rendererDir, relative);
+    if (!file.startsWith(rendererDir + sep)) return route.fulfill({ status: 404 });
+    try {
+      const body = await readFile(file);
+      await route.fulfill({
+        status: 200,
+        body,
+        headers: {
+          'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+          'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        },
+      });
+    } catch {
+      await route.fulfill({ status: 404 });
+    }
+  });
+  await context.exposeBinding('__ipc', async (source, channel: unknown, input: unknown) => {
+    return backend.dispatch(String(channel), input, {
+      emit: (event, payload) => {
+        void source.page
+          .evaluate(([c, d]) => (window as unknown as { __deskEmit(c: unknown, d: unknown): void }).__deskEmit(c, d), [
+            eventChannel(event),
+            payload,
+          ] as const)
+          .catch(() => undefined);
+      },
+    });
+  });
+  await context.addInitScript({ content: preloadInitScript() });
+
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    backend,
+    userDataDir,
+    emit,
+    close: async () => {
+      await context?.close();
+    },
+  };
+}
+
+export function makeUserDataDir(prefix = 'desk-e2e-'): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
