@@ -1,6 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import type { OfficeIdentity } from '../../../shared/domain/office';
 import { APP_URL, type DeskInstance, launchDesk, makeUserDataDir } from './harness';
+import { COUNTY_OFFICE } from './office';
 
 interface DeskFixtures {
   /** A fresh userData folder, removed after the test. */
@@ -47,20 +48,11 @@ export const test = base.extend<DeskFixtures>({
   },
 });
 
-export { expect };
+export { COUNTY_OFFICE, expect };
 
 export async function openApp(page: Page): Promise<void> {
   await page.goto(APP_URL);
 }
-
-export const COUNTY_OFFICE: OfficeIdentity = {
-  name: '青山县司法局',
-  shortName: '青司',
-  level: 'county',
-  kind: 'judicial',
-  divisionCode: '330104',
-  superior: { name: '江州市司法局', divisionCode: '330100' },
-};
 
 /** Skips the wizard by saving an office identity straight through the backend. */
 export async function seedOffice(desk: DeskInstance, office: OfficeIdentity = COUNTY_OFFICE): Promise<void> {
