@@ -1,0 +1,217 @@
+import { type FileHandle, open, rename, rm } from 'node:fs/promises';
+import { AppError } from '../../../shared/ipc/errors';
+import { temporarySibling } from '../atomic-file';
+import { ChunkCipher, randomBytes } from '../crypto/primitives';
+import { SourceWorker } from '../crypto/stream-worker';
+import { throwIfCancelled } from '../operations';
+import { type BuiltBag, bagStreamItems } from './bag';
+import {
+  chunkNonce,
+  ciphertextSize,
+  DEFAULT_CHUNK_SIZE,
+  FILE_KEY_BYTES,
+  isValidChunkSize,
+  PAYLOAD_SALT_BYTES,
+  payloadKey,
+  wrapFileKey,
+} from './envelope';
+import {
+  ENTRY_HEADER,
+  ENTRY_PAYLOAD,
+  ENTRY_SIGNATURE,
+  encodeHeader,
+  headerSigningMessage,
+  PACKAGE_FORMAT,
+  PACKAGE_FORMAT_VERSION,
+  type PackageHeader,
+} from './header';
+import { centralDirectory, crc32, LOCAL_CRC_OFFSET, localHeader, type ZipEntryLayout } from './zip';
+
+/** A reader the file key is wrapped for: the recipient organ, and the sender itself. */
+export interface PackageReaderKey {
+  keyFingerprint: string;
+  encryptionPublicKey: Uint8Array;
+}
+
+export interface SealPackageInput {
+  /** Final path; the package is written beside it and renamed into place when complete. */
+  destination: string;
+  packageId: string;
+  createdAt: Date;
+  sequence: number;
+  schemaVersion: string;
+  sender: PackageHeader['sender'];
+  recipient: PackageHeader['recipient'];
+  bag: BuiltBag;
+  /** The recipient first, then the sender's own key. */
+  readers: PackageReaderKey[];
+  sign(message: Uint8Array): Buffer;
+  chunkSize?: number;
+  /** Randomness for the file key, salt and ephemeral keys; fixed only for test vectors. */
+  random?: (length: number) => Buffer;
+  signal?: AbortSignal;
+  onProgress?(done: number, total: number): void;
+}
+
+export interface SealedPackage {
+  path: string;
+  size: number;
+  header: PackageHeader;
+}
+
+/** Chunks being encrypted at once on the libuv pool; the source may read two further ahead. */
+const ENCRYPT_DEPTH = 4;
+const READ_AHEAD = 2;
+
+/**
+ * Writes a package (SPEC.md): header and signature first, then the payload streamed
+ * through the source worker (read + SHA-256) and WebCrypto (AES-256-GCM), with its
+ * CRC-32 patched into the local header at the end. Memory stays at a few chunks
+ * whatever the size; nothing appears under `destination` unless everything succeeded.
+ */
+export async function sealPackage(input: SealPackageInput): Promise<SealedPackage> {
+  const chunkSize = input.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  if (!isValidChunkSize(chunkSize)) throw new RangeError(`Invalid chunk size ${chunkSize}`);
+  const random = input.random ?? randomBytes;
+  const fileKey = Buffer.from(random(FILE_KEY_BYTES));
+  const salt = random(PAYLOAD_SALT_BYTES);
+  const { items, plaintextSize, expectedDigests } = bagStreamItems(input.bag.entries);
+  const header: PackageHeader = {
+    format: PACKAGE_FORMAT,
+    formatVersion: PACKAGE_FORMAT_VERSION,
+    packageId: input.packageId,
+    createdAt: input.createdAt.toISOString(),
+    sequence: input.sequence,
+    schemaVersion: input.schemaVersion,
+    sender: input.sender,
+    recipient: input.recipient,
+    bag: { digest: input.bag.digest, fileCount: input.bag.fileCount, dataBytes: input.bag.dataBytes },
+    payload: {
+      encryption: 'AES-256-GCM-chunked',
+      chunkSize,
+      plaintextSize,
+      ciphertextSize: ciphertextSize(plaintextSize, chunkSize),
+      salt: salt.toString('base64'),
+    },
+    keys: input.readers.map((reader) => wrapFileKey(fileKey, reader, input.packageId, random(32))),
+  };
+  const headerBytes = encodeHeader(header);
+  const signature = input.sign(headerSigningMessage(headerBytes));
+  const cipher = await ChunkCipher.create(payloadKey(fileKey, salt));
+  fileKey.fill(0);
+
+  const temp = temporarySibling(input.destination, 'part');
+  let handle: FileHandle | null = null;
+  let source: SourceWorker | null = null;
+  try {
+    throwIfCancelled(input.signal ?? new AbortController().signal);
+    handle = await open(temp, 'wx', 0o644);
+    const mtime = input.createdAt;
+    const layout: ZipEntryLayout[] = [];
+    let position = 0;
+    const append = async (bytes: Uint8Array) => {
+      await writeFully(handle as FileHandle, bytes, position);
+      position += bytes.length;
+    };
+    for (const [name, data] of [
+      [ENTRY_HEADER, headerBytes],
+      [ENTRY_SIGNATURE, signature],
+    ] as const) {
+      layout.push({ name, size: data.length, crc: crc32(data), offset: position });
+      await append(localHeader(name, data.length, crc32(data), mtime));
+      await append(data);
+    }
+    const payloadSize = header.payload.ciphertextSize;
+    const payloadEntry: ZipEntryLayout = { name: ENTRY_PAYLOAD, size: payloadSize, crc: 0, offset: position };
+    layout.push(payloadEntry);
+    await append(localHeader(ENTRY_PAYLOAD, payloadSize, 0, mtime));
+
+    source = new SourceWorker(items, chunkSize, ENCRYPT_DEPTH + READ_AHEAD);
+    const pending: Promise<Uint8Array>[] = [];
+    let chunkIndex = 0;
+    let crc = 0;
+    let written = 0;
+    const digests = new Map<number, string>();
+    const writeNext = async () => {
+      const sealed = await (pending.shift() as Promise<Uint8Array>);
+      crc = crc32(sealed, crc);
+      await append(sealed);
+      written += sealed.length;
+      (source as SourceWorker).credit();
+      input.onProgress?.(written, payloadSize);
+    };
+    for (let done = false; !done; ) {
+      const event = await source.next();
+      switch (event.t) {
+        case 'chunk': {
+          throwIfCancelled(input.signal ?? new AbortController().signal);
+          const nonce = chunkNonce(chunkIndex++, event.last);
+          const sealing = cipher.seal(nonce, new Uint8Array(event.buffer, 0, event.length));
+          sealing.catch(() => undefined);
+          pending.push(sealing);
+          if (pending.length >= ENCRYPT_DEPTH) await writeNext();
+          break;
+        }
+        case 'file': {
+          digests.set(event.item, event.sha256);
+          const expected = expectedDigests.get(event.item);
+          if (expected && expected !== event.sha256) {
+            throw new AppError('PKG_EVIDENCE_CHANGED', 'An evidence file no longer matches its recorded hash', {
+              params: { sha256: expected },
+            });
+          }
+          break;
+        }
+        case 'error':
+          throw sourceError(event, items, expectedDigests);
+        case 'done':
+          done = true;
+          break;
+      }
+    }
+    while (pending.length > 0) await writeNext();
+    if (written !== payloadSize) throw new Error(`Payload size ${written} differs from ${payloadSize}`);
+    payloadEntry.crc = crc;
+    const patch = Buffer.alloc(4);
+    patch.writeUInt32LE(crc >>> 0);
+    await writeFully(handle, patch, payloadEntry.offset + LOCAL_CRC_OFFSET);
+    await append(centralDirectory(layout, mtime, position));
+    await handle.close();
+    handle = null;
+    await rename(temp, input.destination);
+    return { path: input.destination, size: position, header };
+  } catch (error) {
+    await handle?.close().catch(() => undefined);
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  } finally {
+    await source?.stop();
+  }
+}
+
+async function writeFully(handle: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
+  let done = 0;
+  while (done < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, position + done);
+    done += bytesWritten;
+  }
+}
+
+function sourceError(
+  event: { item: number; code: string; message: string },
+  items: ReturnType<typeof bagStreamItems>['items'],
+  expectedDigests: Map<number, string>,
+): Error {
+  const sha256 = expectedDigests.get(event.item) ?? '';
+  const item = items[event.item];
+  const path = item?.kind === 'file' ? item.path : '';
+  if (event.code === 'CANCELLED') return new AppError('CANCELLED', 'The operation was cancelled');
+  if (event.code === 'ENOENT') {
+    return new AppError('PKG_EVIDENCE_MISSING', `Evidence file ${sha256 || path} is missing`, { params: { sha256 } });
+  }
+  if (event.code === 'SIZE_CHANGED') {
+    return new AppError('PKG_EVIDENCE_CHANGED', `Evidence file ${sha256 || path} changed size`, { params: { sha256 } });
+  }
+  // Errno codes (EACCES, EIO …) pass through so the IPC layer reports them as I/O errors.
+  return Object.assign(new Error(`Reading ${path}: ${event.message}`), { code: event.code });
+}
