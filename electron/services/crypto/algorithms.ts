@@ -45,7 +45,6 @@ export const ALLOWED_ALGORITHM_SPELLINGS = [
 export const NODE_HASH = 'sha256';
 export const NODE_HASH_512 = 'sha512';
 export const NODE_AEAD = 'aes-256-gcm';
-export const WEBCRYPTO_AEAD = 'AES-GCM';
 export const AEAD_KEY_BYTES = 32;
 export const AEAD_NONCE_BYTES = 12;
 export const AEAD_TAG_BYTES = 16;

@@ -18,17 +18,8 @@ import {
   sign,
   timingSafeEqual,
   verify,
-  webcrypto,
 } from 'node:crypto';
-import {
-  AEAD_KEY_BYTES,
-  AEAD_NONCE_BYTES,
-  AEAD_TAG_BYTES,
-  NODE_AEAD,
-  NODE_HASH,
-  NODE_HASH_512,
-  WEBCRYPTO_AEAD,
-} from './algorithms';
+import { AEAD_KEY_BYTES, AEAD_NONCE_BYTES, AEAD_TAG_BYTES, NODE_AEAD, NODE_HASH, NODE_HASH_512 } from './algorithms';
 
 export type { KeyObject };
 
@@ -116,46 +107,6 @@ export function aeadOpen(key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array,
     return Buffer.concat([body, decipher.final()]);
   } catch {
     throw new AuthenticationFailure();
-  }
-}
-
-/**
- * AES-256-GCM through WebCrypto. Each call runs on the libuv thread pool, so several
- * chunks of a package are encrypted in parallel while the main thread does other work.
- * WebCrypto copies the input before returning, so the caller may reuse it at once.
- */
-export class ChunkCipher {
-  private constructor(private readonly key: webcrypto.CryptoKey) {}
-
-  static async create(rawKey: Uint8Array): Promise<ChunkCipher> {
-    if (rawKey.length !== AEAD_KEY_BYTES) throw new RangeError('AES-256-GCM needs a 32-byte key');
-    const key = await webcrypto.subtle.importKey('raw', rawKey, { name: WEBCRYPTO_AEAD }, false, [
-      'encrypt',
-      'decrypt',
-    ]);
-    return new ChunkCipher(key);
-  }
-
-  async seal(nonce: Uint8Array, plaintext: Uint8Array): Promise<Uint8Array> {
-    const out = await webcrypto.subtle.encrypt(
-      { name: WEBCRYPTO_AEAD, iv: nonce, tagLength: AEAD_TAG_BYTES * 8 },
-      this.key,
-      plaintext,
-    );
-    return new Uint8Array(out);
-  }
-
-  async open(nonce: Uint8Array, sealed: Uint8Array): Promise<Uint8Array> {
-    try {
-      const out = await webcrypto.subtle.decrypt(
-        { name: WEBCRYPTO_AEAD, iv: nonce, tagLength: AEAD_TAG_BYTES * 8 },
-        this.key,
-        sealed,
-      );
-      return new Uint8Array(out);
-    } catch {
-      throw new AuthenticationFailure();
-    }
   }
 }
 

@@ -4,7 +4,6 @@ import {
   aeadSeal,
   agreementPrivateKey,
   agreementPublicKeyOf,
-  ChunkCipher,
   ed25519Sign,
   ed25519Verify,
   hkdfSha256,
@@ -65,14 +64,6 @@ const KNOWN_ANSWERS: KnownAnswer[] = [
       const expected = hex('cea7403d4d606b6e074ec5d3baf39d18 d0d1c8a799996bf0265b98b5d48ab919');
       const sealed = aeadSeal(key, nonce, Buffer.alloc(16));
       return sealed.equals(expected) && aeadOpen(key, nonce, sealed).equals(Buffer.alloc(16));
-    },
-  },
-  {
-    name: 'AES-256-GCM via WebCrypto (test case 14)',
-    run: async () => {
-      const cipher = await ChunkCipher.create(Buffer.alloc(32));
-      const sealed = Buffer.from(await cipher.seal(Buffer.alloc(12), Buffer.alloc(16)));
-      return sealed.equals(hex('cea7403d4d606b6e074ec5d3baf39d18 d0d1c8a799996bf0265b98b5d48ab919'));
     },
   },
   {

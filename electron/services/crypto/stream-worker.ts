@@ -1,64 +1,94 @@
-// Hashing (and the file I/O around it) on a worker thread, so that SHA-256 of a
-// gigabyte of evidence runs beside encryption instead of after it. The worker bodies
-// are self-contained functions passed as source text (`eval: true`): that works the
-// same under tsx, vitest, the bundled Electron main process and the CLI, with no
-// separate worker file for the bundler to find.
-import { Worker } from 'node:worker_threads';
-import { NODE_HASH } from './algorithms';
+// The bulk work of packages on worker threads: reading + SHA-256 on one, AES-256-GCM
+// + CRC-32 + writing (or reading + decrypting) on another, hashing + writing files on
+// a third. The main thread only orchestrates, so a gigabyte moves at the speed of the
+// slower stage and the UI stays responsive. Buffers cycle between the threads
+// (transferred, never copied), so memory stays at a few chunks whatever the size.
+//
+// The worker bodies are self-contained functions passed as source text (`eval: true`):
+// that works the same under tsx, vitest, the bundled Electron main process and the CLI,
+// with no separate worker file for a bundler to find.
+import { MessageChannel, Worker } from 'node:worker_threads';
+import { NODE_AEAD, NODE_HASH } from './algorithms';
 
-declare const require: NodeJS.Require;
+/**
+ * The worker's `require`, under a name bundlers do not recognise: an ES-module build
+ * would otherwise rewrite `require(…)` inside the worker bodies into a helper that
+ * exists only in the main bundle.
+ */
+declare const workerRequire: NodeJS.Require;
 
 /**
  * Source text for a worker running `program`. Transpilers that keep function names
  * (esbuild under tsx and vitest) insert calls to a `__name` helper, which the worker's
- * scope lacks; the prelude supplies a no-op one.
+ * scope lacks; the prelude supplies a no-op one, and binds `workerRequire`.
  */
-const workerSource = (program: () => void): string => `var __name = (target) => target;\n(${program.toString()})();`;
+/** Workers allocate little on the JS heap; a small young generation keeps their footprint small. */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 256 };
 
-/** An item of the stream the source worker produces: literal bytes or a file's contents. */
+const workerSource = (program: () => void): string =>
+  `var __name = (target) => target;\nvar workerRequire = require;\n(${program.toString()})();`;
+
+/** Slots of the shared control array. */
+const CANCELLED = 0;
+const RETURNED = 1;
+const CREDITS = 2;
+
+/** An item of the stream the reader produces: literal bytes or a file's contents. */
 export type SourceItem = { kind: 'bytes'; data: Uint8Array } | { kind: 'file'; path: string; size: number };
 
-export type SourceEvent =
-  | { t: 'chunk'; buffer: ArrayBuffer; length: number; last: boolean }
-  | { t: 'file'; item: number; sha256: string }
-  | { t: 'error'; item: number; code: string; message: string }
-  | { t: 'done' };
-
 /**
- * Worker program: concatenates the items into chunks of exactly `chunkSize` bytes (the
- * last one shorter), hashing every file item as it is read. It may run at most
- * `credits` chunks ahead of the consumer, which returns credits through shared memory.
+ * Reader program (export): concatenates the items into chunks of exactly `chunkSize`
+ * bytes (the last one shorter), hashing every file as it is read, and sends each chunk
+ * to the encrypter. It owns at most `pool` buffers; the encrypter sends them back.
  */
-function sourceProgram(): void {
-  const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
-  const fs = require('node:fs') as typeof import('node:fs');
-  const { createHash } = require('node:crypto') as typeof import('node:crypto');
-  const port = parentPort as import('node:worker_threads').MessagePort;
-  const { items, chunkSize, control, hashName } = workerData as {
+function readerProgram(): void {
+  const { workerData, receiveMessageOnPort } = workerRequire(
+    'node:worker_threads',
+  ) as typeof import('node:worker_threads');
+  const fs = workerRequire('node:fs') as typeof import('node:fs');
+  const { createHash } = workerRequire('node:crypto') as typeof import('node:crypto');
+  type Port = import('node:worker_threads').MessagePort;
+  const { items, chunkSize, control, hashName, pool, toEncrypter, returns, toMain } = workerData as {
     items: ({ kind: 'bytes'; data: Uint8Array } | { kind: 'file'; path: string; size: number })[];
     chunkSize: number;
     control: SharedArrayBuffer;
     hashName: string;
+    pool: number;
+    toEncrypter: Port;
+    returns: Port;
+    toMain: Port;
   };
   const ctl = new Int32Array(control);
   const total = items.reduce((sum, item) => sum + (item.kind === 'bytes' ? item.data.length : item.size), 0);
+  const free: Buffer[] = [];
+  let allocated = 0;
+  let index = 0;
   let produced = 0;
-  let buffer = Buffer.allocUnsafeSlow(chunkSize);
-  let fill = 0;
   let current = -1;
 
-  const cancelled = () => Atomics.load(ctl, 1) !== 0;
-  const emit = (last: boolean) => {
+  const fail = (code: string, message: string) => Object.assign(new Error(message), { code });
+  const take = (): Buffer => {
     for (;;) {
-      if (cancelled()) throw Object.assign(new Error('cancelled'), { code: 'CANCELLED' });
-      const credits = Atomics.load(ctl, 0);
-      if (credits > 0 && Atomics.compareExchange(ctl, 0, credits, credits - 1) === credits) break;
-      Atomics.wait(ctl, 0, credits, 250);
+      if (Atomics.load(ctl, 0) !== 0) throw fail('CANCELLED', 'cancelled');
+      const seen = Atomics.load(ctl, 1);
+      const back = receiveMessageOnPort(returns);
+      if (back) free.push(Buffer.from(back.message as ArrayBuffer));
+      const ready = free.pop();
+      if (ready) return ready;
+      if (allocated < pool) {
+        allocated++;
+        return Buffer.allocUnsafeSlow(chunkSize);
+      }
+      Atomics.wait(ctl, 1, seen, 250);
     }
-    const out = buffer.buffer;
-    port.postMessage({ t: 'chunk', buffer: out, length: fill, last }, [out]);
-    buffer = last ? Buffer.alloc(0) : Buffer.allocUnsafeSlow(chunkSize);
+  };
+  let buffer = take();
+  let fill = 0;
+  const emit = (last: boolean) => {
+    const out = buffer.buffer as ArrayBuffer;
+    toEncrypter.postMessage({ buffer: out, length: fill, index: index++, last }, [out]);
     fill = 0;
+    if (!last) buffer = take();
   };
   const advance = (count: number) => {
     fill += count;
@@ -82,81 +112,338 @@ function sourceProgram(): void {
       }
       const fd = fs.openSync(item.path, 'r');
       try {
-        if (fs.fstatSync(fd).size !== item.size) {
-          throw Object.assign(new Error('size changed'), { code: 'SIZE_CHANGED' });
-        }
+        if (fs.fstatSync(fd).size !== item.size) throw fail('SIZE_CHANGED', 'size changed');
         const hash = createHash(hashName);
         let remaining = item.size;
         while (remaining > 0) {
           const read = fs.readSync(fd, buffer, fill, Math.min(chunkSize - fill, remaining), null);
-          if (read === 0) throw Object.assign(new Error('size changed'), { code: 'SIZE_CHANGED' });
+          if (read === 0) throw fail('SIZE_CHANGED', 'size changed');
           hash.update(buffer.subarray(fill, fill + read));
           remaining -= read;
           advance(read);
         }
-        port.postMessage({ t: 'file', item: i, sha256: hash.digest('hex') });
+        toMain.postMessage({ t: 'file', item: i, sha256: hash.digest('hex') });
       } finally {
         fs.closeSync(fd);
       }
     }
     emit(true);
-    port.postMessage({ t: 'done' });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    port.postMessage({ t: 'error', item: current, code: String(e.code ?? 'ERROR'), message: String(e.message) });
+    toMain.postMessage({ t: 'error', item: current, code: String(e.code ?? 'ERROR'), message: String(e.message) });
   }
 }
 
-/** Producer of a package's plaintext stream, read and hashed off the main thread. */
-export class SourceWorker {
-  private readonly worker: Worker;
-  private readonly control = new Int32Array(new SharedArrayBuffer(8));
-  private readonly queue: SourceEvent[] = [];
-  private waiting: ((event: SourceEvent) => void) | null = null;
-  private failure: Error | null = null;
+/**
+ * Encrypter program (export): seals each chunk with AES-256-GCM under its counter
+ * nonce, writes ciphertext ‖ tag at the next position of the package file, keeps the
+ * running CRC-32 for the ZIP entry and returns the buffer to the reader.
+ */
+function encrypterProgram(): void {
+  const { workerData } = workerRequire('node:worker_threads') as typeof import('node:worker_threads');
+  const fs = workerRequire('node:fs') as typeof import('node:fs');
+  const { createCipheriv } = workerRequire('node:crypto') as typeof import('node:crypto');
+  const { crc32 } = workerRequire('node:zlib') as { crc32(data: Uint8Array, value?: number): number };
+  type Port = import('node:worker_threads').MessagePort;
+  const { key, aead, fd, position, control, fromReader, returns, toMain } = workerData as {
+    key: Uint8Array;
+    aead: string;
+    fd: number;
+    position: number;
+    control: SharedArrayBuffer;
+    fromReader: Port;
+    returns: Port;
+    toMain: Port;
+  };
+  const ctl = new Int32Array(control);
+  let at = position;
+  let crc = 0;
+  let written = 0;
+  let failed = false;
+  const nonce = Buffer.alloc(12);
+  const writeAll = (bytes: Uint8Array) => {
+    let done = 0;
+    while (done < bytes.length) {
+      done += fs.writeSync(fd, bytes, done, bytes.length - done, at + done);
+    }
+    at += bytes.length;
+  };
+  fromReader.on('message', (m: { buffer: ArrayBuffer; length: number; index: number; last: boolean }) => {
+    if (failed) return;
+    try {
+      // 11-byte big-endian counter, then the final-chunk flag (SPEC.md §5.3).
+      nonce.fill(0);
+      nonce.writeUIntBE(Math.floor(m.index / 2 ** 40), 0, 3);
+      nonce.writeUIntBE(m.index % 2 ** 40, 3, 5);
+      nonce[11] = m.last ? 1 : 0;
+      const cipher = createCipheriv(aead as 'aes-256-gcm', key, nonce, { authTagLength: 16 });
+      const body = cipher.update(new Uint8Array(m.buffer, 0, m.length));
+      cipher.final();
+      const tag = cipher.getAuthTag();
+      writeAll(body);
+      writeAll(tag);
+      crc = crc32(tag, crc32(body, crc));
+      written += body.length + tag.length;
+      if (m.last) {
+        toMain.postMessage({ t: 'done', crc: crc >>> 0, written });
+      } else {
+        returns.postMessage(m.buffer, [m.buffer]);
+        Atomics.add(ctl, 1, 1);
+        Atomics.notify(ctl, 1);
+        if (m.index % 8 === 7) toMain.postMessage({ t: 'progress', written });
+      }
+    } catch (error) {
+      failed = true;
+      const e = error as NodeJS.ErrnoException;
+      toMain.postMessage({ t: 'error', item: -1, code: String(e.code ?? 'ERROR'), message: String(e.message) });
+    }
+  });
+}
 
-  constructor(items: SourceItem[], chunkSize: number, credits: number) {
-    Atomics.store(this.control, 0, credits);
-    this.worker = new Worker(workerSource(sourceProgram), {
-      eval: true,
-      workerData: { items, chunkSize, control: this.control.buffer, hashName: NODE_HASH },
-    });
-    this.worker.on('message', (event: SourceEvent) => this.deliver(event));
-    this.worker.on('error', (error) => {
-      this.failure = error;
-      this.deliver({ t: 'error', item: -1, code: 'WORKER', message: error.message });
-    });
-  }
+export type EncryptEvent =
+  | { t: 'file'; item: number; sha256: string }
+  | { t: 'progress'; written: number }
+  | { t: 'done'; crc: number; written: number }
+  | { t: 'error'; item: number; code: string; message: string };
 
-  private deliver(event: SourceEvent): void {
+/** A queue of worker messages read one at a time with `await next()`. */
+class Inbox<T> {
+  private readonly queue: T[] = [];
+  private waiting: ((value: T) => void) | null = null;
+
+  push(value: T): void {
     if (this.waiting) {
       const resolve = this.waiting;
       this.waiting = null;
-      resolve(event);
+      resolve(value);
     } else {
-      this.queue.push(event);
+      this.queue.push(value);
     }
   }
 
-  /** The next event, in the order the worker sent them. */
-  next(): Promise<SourceEvent> {
+  next(): Promise<T> {
     const queued = this.queue.shift();
-    if (queued) return Promise.resolve(queued);
-    if (this.failure) return Promise.resolve({ t: 'error', item: -1, code: 'WORKER', message: this.failure.message });
+    if (queued !== undefined) return Promise.resolve(queued);
     return new Promise((resolve) => {
       this.waiting = resolve;
     });
   }
+}
 
-  /** Lets the worker produce one more chunk. */
-  credit(): void {
-    Atomics.add(this.control, 0, 1);
-    Atomics.notify(this.control, 0);
+export interface EncryptPipelineOptions {
+  items: SourceItem[];
+  chunkSize: number;
+  /** AES-256-GCM payload key. */
+  key: Uint8Array;
+  /** Open file descriptor of the package being written, and where the payload starts. */
+  fd: number;
+  position: number;
+  /** Chunk buffers in circulation (memory ≈ 2 × pool × chunkSize). */
+  pool?: number;
+}
+
+/** Export's payload stage: reader thread → encrypter thread → file. */
+export class EncryptPipeline {
+  private readonly control = new Int32Array(new SharedArrayBuffer(12));
+  private readonly workers: Worker[];
+  private readonly inbox = new Inbox<EncryptEvent>();
+
+  constructor(options: EncryptPipelineOptions) {
+    const data = new MessageChannel();
+    const returns = new MessageChannel();
+    const toMain = new MessageChannel();
+    toMain.port1.on('message', (event: EncryptEvent) => this.inbox.push(event));
+    const control = this.control.buffer;
+    const reader = new Worker(workerSource(readerProgram), {
+      eval: true,
+      resourceLimits: WORKER_LIMITS,
+      workerData: {
+        items: options.items,
+        chunkSize: options.chunkSize,
+        control,
+        hashName: NODE_HASH,
+        pool: options.pool ?? 6,
+        toEncrypter: data.port1,
+        returns: returns.port2,
+        toMain: toMain.port2,
+      },
+      transferList: [data.port1, returns.port2, toMain.port2],
+    });
+    const toMainFromEncrypter = new MessageChannel();
+    toMainFromEncrypter.port1.on('message', (event: EncryptEvent) => this.inbox.push(event));
+    const encrypter = new Worker(workerSource(encrypterProgram), {
+      eval: true,
+      resourceLimits: WORKER_LIMITS,
+      workerData: {
+        key: options.key,
+        aead: NODE_AEAD,
+        fd: options.fd,
+        position: options.position,
+        control,
+        fromReader: data.port2,
+        returns: returns.port1,
+        toMain: toMainFromEncrypter.port2,
+      },
+      transferList: [data.port2, returns.port1, toMainFromEncrypter.port2],
+    });
+    this.workers = [reader, encrypter];
+    for (const worker of this.workers) {
+      worker.on('error', (error) => this.inbox.push({ t: 'error', item: -1, code: 'WORKER', message: error.message }));
+    }
+    this.ports = [toMain.port1, toMainFromEncrypter.port1];
+  }
+
+  private readonly ports: import('node:worker_threads').MessagePort[];
+
+  next(): Promise<EncryptEvent> {
+    return this.inbox.next();
   }
 
   async stop(): Promise<void> {
-    Atomics.store(this.control, 1, 1);
-    Atomics.notify(this.control, 0);
+    Atomics.store(this.control, CANCELLED, 1);
+    Atomics.notify(this.control, RETURNED);
+    for (const port of this.ports) port.close();
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/**
+ * Decrypter program (import): reads sealed chunk after sealed chunk of the payload,
+ * opens each with AES-256-GCM (counter nonce, final flag on the last) and sends the
+ * plaintext on. It may run `credits` chunks ahead of the consumer.
+ */
+function decrypterProgram(): void {
+  const { workerData } = workerRequire('node:worker_threads') as typeof import('node:worker_threads');
+  const fs = workerRequire('node:fs') as typeof import('node:fs');
+  const { createDecipheriv } = workerRequire('node:crypto') as typeof import('node:crypto');
+  type Port = import('node:worker_threads').MessagePort;
+  const { path, offset, size, chunkSize, key, aead, control, toMain } = workerData as {
+    path: string;
+    offset: number;
+    size: number;
+    chunkSize: number;
+    key: Uint8Array;
+    aead: string;
+    control: SharedArrayBuffer;
+    toMain: Port;
+  };
+  const ctl = new Int32Array(control);
+  const sealedChunk = chunkSize + 16;
+  const count = Math.max(1, Math.ceil(size / sealedChunk));
+  const input = Buffer.allocUnsafeSlow(sealedChunk);
+  const nonce = Buffer.alloc(12);
+  let fd = -1;
+  let index = 0;
+  try {
+    fd = fs.openSync(path, 'r');
+    for (; index < count; index++) {
+      for (;;) {
+        if (Atomics.load(ctl, 0) !== 0) return;
+        const credits = Atomics.load(ctl, 2);
+        if (credits > 0 && Atomics.compareExchange(ctl, 2, credits, credits - 1) === credits) break;
+        Atomics.wait(ctl, 2, credits, 250);
+      }
+      const start = index * sealedChunk;
+      const length = Math.min(sealedChunk, size - start);
+      let read = 0;
+      while (read < length) {
+        const got = fs.readSync(fd, input, read, length - read, offset + start + read);
+        if (got === 0) {
+          toMain.postMessage({ t: 'error', index, code: 'TRUNCATED', message: 'payload ends early' });
+          return;
+        }
+        read += got;
+      }
+      const last = index === count - 1;
+      nonce.fill(0);
+      nonce.writeUIntBE(Math.floor(index / 2 ** 40), 0, 3);
+      nonce.writeUIntBE(index % 2 ** 40, 3, 5);
+      nonce[11] = last ? 1 : 0;
+      const decipher = createDecipheriv(aead as 'aes-256-gcm', key, nonce, { authTagLength: 16 });
+      decipher.setAuthTag(input.subarray(length - 16, length));
+      const plain = decipher.update(input.subarray(0, length - 16));
+      try {
+        decipher.final();
+      } catch {
+        toMain.postMessage({ t: 'error', index, code: 'AUTH', message: 'authentication failed' });
+        return;
+      }
+      // A fresh output buffer is ours alone; hand its memory over rather than copying it.
+      const out =
+        plain.byteOffset === 0 && plain.byteLength === plain.buffer.byteLength
+          ? (plain.buffer as ArrayBuffer)
+          : (plain.buffer.slice(plain.byteOffset, plain.byteOffset + plain.byteLength) as ArrayBuffer);
+      toMain.postMessage({ t: 'chunk', index, buffer: out, length: plain.length, last }, [out]);
+    }
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    toMain.postMessage({ t: 'error', index, code: String(e.code ?? 'ERROR'), message: String(e.message) });
+  } finally {
+    if (fd >= 0) fs.closeSync(fd);
+  }
+}
+
+export type DecryptEvent =
+  | { t: 'chunk'; index: number; buffer: ArrayBuffer; length: number; last: boolean }
+  | { t: 'error'; index: number; code: string; message: string };
+
+export interface DecryptPipelineOptions {
+  path: string;
+  /** Where payload.bin's data starts in the package, and its length. */
+  offset: number;
+  size: number;
+  chunkSize: number;
+  key: Uint8Array;
+  /** Chunks the decrypter may run ahead of the consumer. */
+  credits?: number;
+}
+
+/** Import's payload stage: a thread that reads and decrypts, ahead of the bag parser. */
+export class DecryptPipeline {
+  private readonly control = new Int32Array(new SharedArrayBuffer(12));
+  private readonly worker: Worker;
+  private readonly inbox = new Inbox<DecryptEvent>();
+  private readonly port: import('node:worker_threads').MessagePort;
+
+  constructor(options: DecryptPipelineOptions) {
+    Atomics.store(this.control, CREDITS, options.credits ?? 4);
+    const channel = new MessageChannel();
+    channel.port1.on('message', (event: DecryptEvent) => this.inbox.push(event));
+    this.port = channel.port1;
+    this.worker = new Worker(workerSource(decrypterProgram), {
+      eval: true,
+      resourceLimits: WORKER_LIMITS,
+      workerData: {
+        path: options.path,
+        offset: options.offset,
+        size: options.size,
+        chunkSize: options.chunkSize,
+        key: options.key,
+        aead: NODE_AEAD,
+        control: this.control.buffer,
+        toMain: channel.port2,
+      },
+      transferList: [channel.port2],
+    });
+    this.worker.on('error', (error) =>
+      this.inbox.push({ t: 'error', index: -1, code: 'WORKER', message: error.message }),
+    );
+  }
+
+  next(): Promise<DecryptEvent> {
+    return this.inbox.next();
+  }
+
+  /** Lets the decrypter run one more chunk ahead. */
+  credit(): void {
+    Atomics.add(this.control, CREDITS, 1);
+    Atomics.notify(this.control, CREDITS);
+  }
+
+  async stop(): Promise<void> {
+    Atomics.store(this.control, CANCELLED, 1);
+    Atomics.notify(this.control, CREDITS);
+    this.port.close();
     await this.worker.terminate();
   }
 }
@@ -174,13 +461,13 @@ export interface SinkSegment {
 }
 
 /**
- * Worker program: receives decrypted bytes for numbered files, hashes them and (when
- * the file has a path) writes them. Messages are handled strictly in order.
+ * Sink program (import): receives decrypted bytes for numbered files, hashes them and
+ * (when the file has a path) writes them. Messages are handled strictly in order.
  */
 function sinkProgram(): void {
-  const { parentPort, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
-  const fs = require('node:fs') as typeof import('node:fs');
-  const { createHash } = require('node:crypto') as typeof import('node:crypto');
+  const { parentPort, workerData } = workerRequire('node:worker_threads') as typeof import('node:worker_threads');
+  const fs = workerRequire('node:fs') as typeof import('node:fs');
+  const { createHash } = workerRequire('node:crypto') as typeof import('node:crypto');
   const port = parentPort as import('node:worker_threads').MessagePort;
   const { hashName } = workerData as { hashName: string };
   const files = new Map<number, { fd: number; path: string | null; hash: import('node:crypto').Hash; size: number }>();
@@ -257,8 +544,12 @@ export class SinkWorker {
   private abortDone: (() => void) | null = null;
 
   /** `maxOutstanding`: bytes handed over but not yet written, before `data` waits. */
-  constructor(private readonly maxOutstanding = 16 * 1024 * 1024) {
-    this.worker = new Worker(workerSource(sinkProgram), { eval: true, workerData: { hashName: NODE_HASH } });
+  constructor(private readonly maxOutstanding = 8 * 1024 * 1024) {
+    this.worker = new Worker(workerSource(sinkProgram), {
+      eval: true,
+      resourceLimits: WORKER_LIMITS,
+      workerData: { hashName: NODE_HASH },
+    });
     this.worker.on('message', (reply: SinkReply) => this.onReply(reply));
     this.worker.on('error', (error) => this.fail(error));
   }

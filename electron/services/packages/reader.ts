@@ -1,10 +1,8 @@
-import { open } from 'node:fs/promises';
 import { AppError } from '../../../shared/ipc/errors';
-import { AuthenticationFailure, ChunkCipher, type KeyObject } from '../crypto/primitives';
-import { SinkWorker } from '../crypto/stream-worker';
-import { throwIfCancelled } from '../operations';
+import { AuthenticationFailure, type KeyObject } from '../crypto/primitives';
+import { DecryptPipeline, SinkWorker } from '../crypto/stream-worker';
 import { BagReader, type ReadBag } from './bag';
-import { chunkCount, chunkNonce, payloadKey, TAG_BYTES, unwrapFileKey } from './envelope';
+import { chunkCount, payloadKey, TAG_BYTES, unwrapFileKey } from './envelope';
 import {
   ENTRY_HEADER,
   ENTRY_PAYLOAD,
@@ -146,12 +144,10 @@ export interface DecryptOptions {
   onProgress?(done: number, total: number): void;
 }
 
-const READ_AHEAD = 4;
-
 /**
- * Step four: decrypts the payload chunk by chunk (several in flight on the libuv
- * pool), parses the bag as it streams and lets the sink worker hash and write the
- * files. Any failure deletes what was written and throws the precise error.
+ * Step four: decrypts the payload chunk by chunk on a worker thread, parses the bag
+ * as it streams and lets the sink worker hash and write the files. Any failure
+ * deletes what was written and throws the precise error.
  */
 export async function decryptPackage(
   opened: OpenedPackage,
@@ -160,9 +156,7 @@ export async function decryptPackage(
 ): Promise<ReadBag> {
   const { header, payload } = opened;
   const { chunkSize, ciphertextSize, plaintextSize } = header.payload;
-  const cipher = await ChunkCipher.create(payloadKey(fileKey, Buffer.from(header.payload.salt, 'base64')));
   const count = chunkCount(plaintextSize, chunkSize);
-  const sealedChunk = chunkSize + TAG_BYTES;
   const sink = new SinkWorker();
   const bag = new BagReader(
     {
@@ -175,54 +169,53 @@ export async function decryptPackage(
     sink,
     options.placeFile,
   );
-  const handle = await open(opened.path, 'r');
-  const buffers = Array.from({ length: READ_AHEAD }, () => Buffer.allocUnsafeSlow(sealedChunk));
-  const decryptChunk = async (index: number): Promise<Uint8Array> => {
-    const start = index * sealedChunk;
-    const length = Math.min(sealedChunk, ciphertextSize - start);
-    const buffer = buffers[index % READ_AHEAD] as Buffer;
-    let read = 0;
-    while (read < length) {
-      const { bytesRead } = await handle.read(buffer, read, length - read, payload.dataOffset + start + read);
-      if (bytesRead === 0) throw new AppError('PKG_TRUNCATED', 'The package file is incomplete (cut off)');
-      read += bytesRead;
-    }
-    const last = index === count - 1;
-    try {
-      return await cipher.open(chunkNonce(index, last), buffer.subarray(0, length));
-    } catch (error) {
-      if (!(error instanceof AuthenticationFailure)) throw error;
-      throw last
-        ? new AppError('PKG_FINAL_CHUNK_DAMAGED', 'The last part of the package is damaged or was altered', {
-            params: { chunk: index + 1, chunks: count },
-          })
-        : new AppError('PKG_CHUNK_DAMAGED', `Part ${index + 1} of ${count} of the package is damaged or was altered`, {
-            params: { chunk: index + 1, chunks: count },
-          });
-    }
-  };
-  const inFlight: Promise<Uint8Array>[] = [];
-  const schedule = (index: number) => {
-    const promise = decryptChunk(index);
-    promise.catch(() => undefined);
-    inFlight.push(promise);
-  };
+  const source = new DecryptPipeline({
+    path: opened.path,
+    offset: payload.dataOffset,
+    size: ciphertextSize,
+    chunkSize,
+    key: payloadKey(fileKey, Buffer.from(header.payload.salt, 'base64')),
+  });
+  const cancelled = new Promise<never>((_, reject) => {
+    const onAbort = () => reject(new AppError('CANCELLED', 'The operation was cancelled'));
+    if (options.signal?.aborted) onAbort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  cancelled.catch(() => undefined);
   try {
-    for (let i = 0; i < Math.min(READ_AHEAD, count); i++) schedule(i);
     for (let i = 0; i < count; i++) {
-      if (options.signal) throwIfCancelled(options.signal);
-      const plaintext = await (inFlight.shift() as Promise<Uint8Array>);
-      if (i + READ_AHEAD < count) schedule(i + READ_AHEAD);
-      await bag.push(plaintext);
-      options.onProgress?.(Math.min((i + 1) * sealedChunk, ciphertextSize), ciphertextSize);
+      const event = await Promise.race([source.next(), cancelled]);
+      if (event.t === 'error') throw chunkError(event, count);
+      if (event.index !== i) throw new Error(`Chunk ${event.index} arrived when ${i} was due`);
+      await bag.push(new Uint8Array(event.buffer, 0, event.length));
+      source.credit();
+      options.onProgress?.(Math.min((i + 1) * (chunkSize + TAG_BYTES), ciphertextSize), ciphertextSize);
     }
     return await bag.finish();
   } catch (error) {
-    await Promise.allSettled(inFlight);
+    await source.stop();
     await sink.abort();
     throw error;
   } finally {
-    await handle.close();
+    await source.stop();
     await sink.stop();
   }
+}
+
+function chunkError(event: { index: number; code: string; message: string }, count: number): Error {
+  if (event.code === 'AUTH') {
+    return event.index === count - 1
+      ? new AppError('PKG_FINAL_CHUNK_DAMAGED', 'The last part of the package is damaged or was altered', {
+          params: { chunk: event.index + 1, chunks: count },
+        })
+      : new AppError(
+          'PKG_CHUNK_DAMAGED',
+          `Part ${event.index + 1} of ${count} of the package is damaged or was altered`,
+          {
+            params: { chunk: event.index + 1, chunks: count },
+          },
+        );
+  }
+  if (event.code === 'TRUNCATED') return new AppError('PKG_TRUNCATED', 'The package file is incomplete (cut off)');
+  return Object.assign(new Error(event.message), { code: event.code });
 }

@@ -1,12 +1,11 @@
 import { type FileHandle, open, rename, rm } from 'node:fs/promises';
 import { AppError } from '../../../shared/ipc/errors';
 import { temporarySibling } from '../atomic-file';
-import { ChunkCipher, randomBytes } from '../crypto/primitives';
-import { SourceWorker } from '../crypto/stream-worker';
+import { randomBytes } from '../crypto/primitives';
+import { EncryptPipeline } from '../crypto/stream-worker';
 import { throwIfCancelled } from '../operations';
 import { type BuiltBag, bagStreamItems } from './bag';
 import {
-  chunkNonce,
   ciphertextSize,
   DEFAULT_CHUNK_SIZE,
   FILE_KEY_BYTES,
@@ -59,14 +58,10 @@ export interface SealedPackage {
   header: PackageHeader;
 }
 
-/** Chunks being encrypted at once on the libuv pool; the source may read two further ahead. */
-const ENCRYPT_DEPTH = 4;
-const READ_AHEAD = 2;
-
 /**
  * Writes a package (SPEC.md): header and signature first, then the payload streamed
- * through the source worker (read + SHA-256) and WebCrypto (AES-256-GCM), with its
- * CRC-32 patched into the local header at the end. Memory stays at a few chunks
+ * through two worker threads (read + SHA-256, then AES-256-GCM + CRC-32 + write), with
+ * its CRC-32 patched into the local header at the end. Memory stays at a few chunks
  * whatever the size; nothing appears under `destination` unless everything succeeded.
  */
 export async function sealPackage(input: SealPackageInput): Promise<SealedPackage> {
@@ -97,12 +92,12 @@ export async function sealPackage(input: SealPackageInput): Promise<SealedPackag
   };
   const headerBytes = encodeHeader(header);
   const signature = input.sign(headerSigningMessage(headerBytes));
-  const cipher = await ChunkCipher.create(payloadKey(fileKey, salt));
+  const payloadKeyBytes = payloadKey(fileKey, salt);
   fileKey.fill(0);
 
   const temp = temporarySibling(input.destination, 'part');
   let handle: FileHandle | null = null;
-  let source: SourceWorker | null = null;
+  let pipeline: EncryptPipeline | null = null;
   try {
     throwIfCancelled(input.signal ?? new AbortController().signal);
     handle = await open(temp, 'wx', 0o644);
@@ -126,32 +121,22 @@ export async function sealPackage(input: SealPackageInput): Promise<SealedPackag
     layout.push(payloadEntry);
     await append(localHeader(ENTRY_PAYLOAD, payloadSize, 0, mtime));
 
-    source = new SourceWorker(items, chunkSize, ENCRYPT_DEPTH + READ_AHEAD);
-    const pending: Promise<Uint8Array>[] = [];
-    let chunkIndex = 0;
-    let crc = 0;
-    let written = 0;
+    pipeline = new EncryptPipeline({ items, chunkSize, key: payloadKeyBytes, fd: handle.fd, position });
+    const fileItems = items.filter((item) => item.kind === 'file').length;
     const digests = new Map<number, string>();
-    const writeNext = async () => {
-      const sealed = await (pending.shift() as Promise<Uint8Array>);
-      crc = crc32(sealed, crc);
-      await append(sealed);
-      written += sealed.length;
-      (source as SourceWorker).credit();
-      input.onProgress?.(written, payloadSize);
-    };
-    for (let done = false; !done; ) {
-      const event = await source.next();
+    let finished: { crc: number; written: number } | null = null;
+    const cancelled = new Promise<never>((_, reject) => {
+      const onAbort = () => reject(new AppError('CANCELLED', 'The operation was cancelled'));
+      if (input.signal?.aborted) onAbort();
+      input.signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    cancelled.catch(() => undefined);
+    while (!finished || digests.size < fileItems) {
+      const event = await Promise.race([pipeline.next(), cancelled]);
       switch (event.t) {
-        case 'chunk': {
-          throwIfCancelled(input.signal ?? new AbortController().signal);
-          const nonce = chunkNonce(chunkIndex++, event.last);
-          const sealing = cipher.seal(nonce, new Uint8Array(event.buffer, 0, event.length));
-          sealing.catch(() => undefined);
-          pending.push(sealing);
-          if (pending.length >= ENCRYPT_DEPTH) await writeNext();
+        case 'progress':
+          input.onProgress?.(event.written, payloadSize);
           break;
-        }
         case 'file': {
           digests.set(event.item, event.sha256);
           const expected = expectedDigests.get(event.item);
@@ -165,12 +150,15 @@ export async function sealPackage(input: SealPackageInput): Promise<SealedPackag
         case 'error':
           throw sourceError(event, items, expectedDigests);
         case 'done':
-          done = true;
+          finished = { crc: event.crc, written: event.written };
+          input.onProgress?.(event.written, payloadSize);
           break;
       }
     }
-    while (pending.length > 0) await writeNext();
-    if (written !== payloadSize) throw new Error(`Payload size ${written} differs from ${payloadSize}`);
+    if (finished.written !== payloadSize)
+      throw new Error(`Payload size ${finished.written} differs from ${payloadSize}`);
+    const crc = finished.crc;
+    position += payloadSize;
     payloadEntry.crc = crc;
     const patch = Buffer.alloc(4);
     patch.writeUInt32LE(crc >>> 0);
@@ -181,11 +169,14 @@ export async function sealPackage(input: SealPackageInput): Promise<SealedPackag
     await rename(temp, input.destination);
     return { path: input.destination, size: position, header };
   } catch (error) {
+    // The encrypter writes through this descriptor: stop it before closing.
+    await pipeline?.stop();
+    pipeline = null;
     await handle?.close().catch(() => undefined);
     await rm(temp, { force: true }).catch(() => undefined);
     throw error;
   } finally {
-    await source?.stop();
+    await pipeline?.stop();
   }
 }
 

@@ -1,0 +1,148 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createSha256, randomBytes } from '../../../electron/services/crypto/primitives';
+import { createOfficePair } from '../../support/package-offices';
+import { type BenchResult, type BenchSuite, median, round } from '../types';
+
+const repoRoot = resolve(import.meta.dirname, '../../..');
+const ROUNDS = Number(process.env.PACKAGE_BENCH_ROUNDS ?? 3);
+const MiB = 1024 * 1024;
+
+/** The issue's data set: 20 × 50 MiB evidence files and 2,000 small files, about 1 GiB. */
+function generateEvidence(dir: string, big: number, bigSize: number, small: number): number {
+  mkdirSync(dir, { recursive: true });
+  let total = 0;
+  const write = (bytes: Buffer) => {
+    const hash = createSha256().update(bytes).digest('hex');
+    const fd = openSync(join(dir, hash), 'w');
+    writeSync(fd, bytes);
+    closeSync(fd);
+    total += bytes.length;
+  };
+  for (let i = 0; i < big; i++) write(randomBytes(bigSize));
+  for (let i = 0; i < small; i++) write(randomBytes(1024 + ((i * 7919) % (20 * 1024))));
+  return total;
+}
+
+function ensureAge(): void {
+  if (spawnSync('age', ['--version']).status === 0) return;
+  execFileSync('sh', ['-c', 'apt-get install -y age || (apt-get update && apt-get install -y age)'], {
+    stdio: 'inherit',
+  });
+}
+
+function timeShell(command: string): number {
+  const started = performance.now();
+  execFileSync('sh', ['-c', command], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return (performance.now() - started) / 1000;
+}
+
+function runChild(operation: 'export' | 'import', root: string, pkg: string): { seconds: number; maxRssMiB: number } {
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(repoRoot, 'tests/bench/package-child.ts'), operation, root, pkg],
+    { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return JSON.parse(out.trim().split('\n').at(-1) as string) as { seconds: number; maxRssMiB: number };
+}
+
+/** Clears what an import left, so the same package can be imported again. */
+function resetRecipient(root: string): void {
+  rmSync(join(root, 'city', 'evidence'), { recursive: true, force: true });
+  rmSync(join(root, 'city', 'packages'), { recursive: true, force: true });
+}
+
+interface Measured {
+  ourExport: number[];
+  ageExport: number[];
+  ourImport: number[];
+  ageImport: number[];
+  exportRss: number[];
+  importRss: number[];
+}
+
+async function measure(root: string, rounds: number): Promise<Measured> {
+  const evidenceDir = join(root, 'county', 'evidence');
+  const ageKey = join(root, 'age-key.txt');
+  execFileSync('age-keygen', ['-o', ageKey], { stdio: 'ignore' });
+  const recipient = execFileSync('age-keygen', ['-y', ageKey], { encoding: 'utf8' }).trim();
+  const ageOut = join(root, 'out.tar.age');
+  const extractDir = join(root, 'extracted');
+  const pkg = join(root, 'out.sdpkg');
+  const m: Measured = { ourExport: [], ageExport: [], ourImport: [], ageImport: [], exportRss: [], importRss: [] };
+  for (let i = 0; i < rounds; i++) {
+    rmSync(ageOut, { force: true });
+    m.ageExport.push(timeShell(`tar -cf - -C '${evidenceDir}' . | age -r ${recipient} > '${ageOut}'`));
+    rmSync(pkg, { force: true });
+    const ours = runChild('export', root, pkg);
+    m.ourExport.push(ours.seconds);
+    m.exportRss.push(ours.maxRssMiB);
+
+    rmSync(extractDir, { recursive: true, force: true });
+    mkdirSync(extractDir);
+    m.ageImport.push(timeShell(`age -d -i '${ageKey}' '${ageOut}' | tar -x -C '${extractDir}'`));
+    resetRecipient(root);
+    const imported = runChild('import', root, pkg);
+    m.ourImport.push(imported.seconds);
+    m.importRss.push(imported.maxRssMiB);
+  }
+  rmSync(extractDir, { recursive: true, force: true });
+  return m;
+}
+
+/**
+ * Our export and verified import against `tar | age` and `age -d | tar -x` on the
+ * same files, interleaved, medians of ROUNDS. Peak RSS comes from the child process
+ * that ran the operation, on the full set and on one an eighth its size.
+ */
+const suite: BenchSuite = {
+  name: 'package',
+  async run() {
+    ensureAge();
+    const results: BenchResult[] = [];
+    const sizes = [
+      { label: '', big: 20, small: 2000, rounds: ROUNDS },
+      { label: '_small', big: 2, small: 250, rounds: 1 },
+    ];
+    for (const size of sizes) {
+      const root = mkdtempSync(join(tmpdir(), 'desk-bench-package-'));
+      try {
+        await createOfficePair(root);
+        const bytes = generateEvidence(join(root, 'county', 'evidence'), size.big, 50 * MiB, size.small);
+        process.stdout.write(
+          `  data: ${readdirSync(join(root, 'county', 'evidence')).length} files, ${round(bytes / MiB)} MiB\n`,
+        );
+        const m = await measure(root, size.rounds);
+        process.stdout.write(`  raw: ${JSON.stringify(m)}\n`);
+        if (size.label === '') {
+          results.push(
+            {
+              name: 'package.export_vs_age_ratio',
+              value: round(median(m.ourExport) / median(m.ageExport), 2),
+              unit: 'ratio',
+            },
+            {
+              name: 'package.import_vs_age_ratio',
+              value: round(median(m.ourImport) / median(m.ageImport), 2),
+              unit: 'ratio',
+            },
+            { name: 'package.export_seconds', value: round(median(m.ourExport), 2), unit: 's' },
+            { name: 'package.age_export_seconds', value: round(median(m.ageExport), 2), unit: 's' },
+            { name: 'package.import_seconds', value: round(median(m.ourImport), 2), unit: 's' },
+            { name: 'package.age_import_seconds', value: round(median(m.ageImport), 2), unit: 's' },
+          );
+        }
+        results.push(
+          { name: `package.export_peak_rss${size.label}_mib`, value: round(Math.max(...m.exportRss)), unit: 'MiB' },
+          { name: `package.import_peak_rss${size.label}_mib`, value: round(Math.max(...m.importRss)), unit: 'MiB' },
+        );
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    }
+    return results;
+  },
+};
+export default suite;
