@@ -225,11 +225,6 @@ export class BagReader {
     let at = 0;
     while (at < chunk.length) {
       if (!this.current) {
-        if (this.complete) {
-          throw new AppError('PKG_TRAILING_DATA', 'Data follows the last file of the package', {
-            params: { bytes: this.expected.plaintextSize - this.consumed },
-          });
-        }
         const take = Math.min(this.headerBytesNeeded() - this.pending.length, chunk.length - at);
         this.pending = Buffer.concat([this.pending, chunk.subarray(at, at + take)]);
         at += take;
@@ -272,6 +267,7 @@ export class BagReader {
   /** The fixed part of a frame header, checked before its name is read. */
   private checkFrame(): void {
     if (!this.pending.subarray(0, 4).equals(ENTRY_MAGIC)) {
+      if (this.complete) throw this.trailing();
       throw malformed(`entry ${this.entryIndex} has no frame header`);
     }
     const nameLength = this.pending.readUInt16BE(4);
@@ -424,8 +420,16 @@ export class BagReader {
     }
   }
 
+  private trailing(): AppError {
+    const bytes = this.expected.plaintextSize - this.consumed + this.pending.length;
+    return new AppError('PKG_TRAILING_DATA', `${bytes} bytes follow the last file of the package`, {
+      params: { bytes },
+    });
+  }
+
   /** Called after the last chunk: everything listed arrived, nothing follows, every hash matched. */
   async finish(): Promise<ReadBag> {
+    if (this.complete && this.pending.length > 0) throw this.trailing();
     if (this.current || this.pending.length > 0) {
       throw sizeMismatch(this.current?.name ?? 'entry header', 'the package ends inside an entry');
     }

@@ -1,5 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, statfsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statfsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { OfficeIdentity } from '../../../shared/domain/office';
 import { AppError, type FieldIssue } from '../../../shared/ipc/errors';
 import { readJsonFile, writeFileAtomic, writeJsonAtomic } from '../atomic-file';
@@ -277,7 +277,7 @@ export class PackageService {
     this.ensureSpace(header.bag.dataBytes);
     const importId = randomUUID();
     const dir = join(this.quarantineDir, importId);
-    mkdirSync(join(dir, 'files'), { recursive: true });
+    const created = makeDirectories(join(dir, 'files'));
     try {
       const bag = await decryptPackage(opened, fileKey, {
         placeFile: (_bagPath, sha256) => join(dir, 'files', sha256),
@@ -315,15 +315,14 @@ export class PackageService {
         files,
       };
     } catch (error) {
-      rmSync(dir, { recursive: true, force: true });
+      removeCreated(created);
       throw error;
     }
   }
 
   /** Free space for the decrypted files, with a margin, before writing any of them. */
   private ensureSpace(bytes: number): void {
-    mkdirSync(this.quarantineDir, { recursive: true });
-    const stats = statfsSync(this.quarantineDir);
+    const stats = statfsSync(this.options.userDataDir);
     const free = stats.bavail * stats.bsize;
     if (free < bytes + 64 * 1024 * 1024) {
       throw new AppError('DISK_FULL', 'Not enough free disk space to import this package');
@@ -427,6 +426,7 @@ export class PackageService {
     });
     rmSync(pending.dir, { recursive: true, force: true });
     this.pending.delete(importId);
+    removeIfEmpty(this.quarantineDir);
     return { packageId: header.packageId, filesAdded };
   }
 
@@ -439,6 +439,7 @@ export class PackageService {
     }
     rmSync(dir, { recursive: true, force: true });
     this.pending.delete(importId);
+    removeIfEmpty(this.quarantineDir);
     return true;
   }
 
@@ -495,6 +496,34 @@ export class PackageService {
     }
     if (record.status === 'delivered') return record;
     return this.ledger.markDelivered(body.packageId, body.receivedAt, this.now().toISOString());
+  }
+}
+
+/** mkdir -p that reports which folders it created, so a failure can take exactly those away. */
+function makeDirectories(path: string): string[] {
+  const created: string[] = [];
+  let at = path;
+  while (!existsSync(at)) {
+    created.unshift(at);
+    const parent = dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  mkdirSync(path, { recursive: true });
+  return created;
+}
+
+/** Removes the folders makeDirectories created, deepest first, with whatever was written in them. */
+function removeCreated(created: string[]): void {
+  const [first] = created;
+  if (first) rmSync(first, { recursive: true, force: true });
+}
+
+function removeIfEmpty(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Not empty (another import waits there) or already gone.
   }
 }
 
