@@ -173,8 +173,8 @@ function encrypterProgram(): void {
     try {
       // 11-byte big-endian counter, then the final-chunk flag (SPEC.md §5.3).
       nonce.fill(0);
-      nonce.writeUIntBE(Math.floor(m.index / 2 ** 40), 0, 3);
-      nonce.writeUIntBE(m.index % 2 ** 40, 3, 5);
+      nonce.writeUIntBE(Math.floor(m.index / 2 ** 40), 0, 6);
+      nonce.writeUIntBE(m.index % 2 ** 40, 6, 5);
       nonce[11] = m.last ? 1 : 0;
       const cipher = createCipheriv(aead as 'aes-256-gcm', key, nonce, { authTagLength: 16 });
       const body = cipher.update(new Uint8Array(m.buffer, 0, m.length));
@@ -356,8 +356,8 @@ function decrypterProgram(): void {
       }
       const last = index === count - 1;
       nonce.fill(0);
-      nonce.writeUIntBE(Math.floor(index / 2 ** 40), 0, 3);
-      nonce.writeUIntBE(index % 2 ** 40, 3, 5);
+      nonce.writeUIntBE(Math.floor(index / 2 ** 40), 0, 6);
+      nonce.writeUIntBE(index % 2 ** 40, 6, 5);
       nonce[11] = last ? 1 : 0;
       const decipher = createDecipheriv(aead as 'aes-256-gcm', key, nonce, { authTagLength: 16 });
       decipher.setAuthTag(input.subarray(length - 16, length));

@@ -81,8 +81,8 @@ export function payloadKey(fileKey: Uint8Array, salt: Uint8Array): Buffer {
 /** 11-byte big-endian chunk counter, then 0x01 on the final chunk and 0x00 before it. */
 export function chunkNonce(index: number, last: boolean): Buffer {
   const nonce = Buffer.alloc(12);
-  nonce.writeUIntBE(Math.floor(index / 2 ** 40), 0, 3);
-  nonce.writeUIntBE(index % 2 ** 40, 3, 5);
+  nonce.writeUIntBE(Math.floor(index / 2 ** 40), 0, 6);
+  nonce.writeUIntBE(index % 2 ** 40, 6, 5);
   nonce[11] = last ? 1 : 0;
   return nonce;
 }
