@@ -2,6 +2,7 @@ import type { Locale } from '../domain/locale';
 import { common as enCommon } from './en/common';
 import { errors as enErrors } from './en/errors';
 import { menu as enMenu } from './en/menu';
+import { packages as enPackages } from './en/packages';
 import { settings as enSettings } from './en/settings';
 import { shell as enShell } from './en/shell';
 import { wizard as enWizard } from './en/wizard';
@@ -9,12 +10,13 @@ import type { Messages } from './types';
 import { common } from './zh-CN/common';
 import { errors } from './zh-CN/errors';
 import { menu } from './zh-CN/menu';
+import { packages } from './zh-CN/packages';
 import { settings } from './zh-CN/settings';
 import { shell } from './zh-CN/shell';
 import { wizard } from './zh-CN/wizard';
 
 /** Catalogue namespaces; each feature adds one file per language and a line here. */
-const zhCN = { common, shell, wizard, settings, menu, errors };
+const zhCN = { common, shell, wizard, settings, menu, errors, packages };
 export type Catalogue = typeof zhCN;
 
 const en: Messages<Catalogue> = {
@@ -24,6 +26,7 @@ const en: Messages<Catalogue> = {
   settings: enSettings,
   menu: enMenu,
   errors: enErrors,
+  packages: enPackages,
 };
 
 export const CATALOGUES: Record<Locale, Messages<Catalogue>> = { 'zh-CN': zhCN, en };

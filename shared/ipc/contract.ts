@@ -1,6 +1,8 @@
 import type { z } from '../zod-setup';
 import type { Channel } from './channels';
 import { appChannels } from './contract/app';
+import { keysChannels } from './contract/keys';
+import { packagesChannels } from './contract/packages';
 
 export interface ChannelSpec {
   input: z.ZodType;
@@ -13,6 +15,8 @@ export interface ChannelSpec {
  */
 export const contract = {
   ...appChannels,
+  ...keysChannels,
+  ...packagesChannels,
 } as const satisfies { [C in Channel]: ChannelSpec };
 
 type Contract = typeof contract;

@@ -5,10 +5,12 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import Conf from 'conf';
 import { type Backend, createBackend } from '../../../electron/backend';
+import { PassphraseProtector } from '../../../electron/services/keys/protector';
 import { createFileLogger } from '../../../electron/services/logger';
 import { SETTINGS_DEFAULTS, type SettingsSchema } from '../../../electron/services/settings';
 import { eventChannel } from '../../../shared/ipc/channels';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
+import { PresetDialogs } from './dialogs';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const rendererDir = join(repoRoot, 'dist/renderer');
@@ -76,6 +78,8 @@ export interface DeskInstance {
   page: Page;
   backend: Backend;
   userDataDir: string;
+  /** Answers the file dialogs the app opens: queue an answer before the click. */
+  dialogs: PresetDialogs;
   /** Emits a main→renderer event to every open page, as the main process would. */
   emit(event: Parameters<typeof eventChannel>[0], payload: unknown): Promise<void>;
   close(): Promise<void>;
@@ -85,6 +89,22 @@ export interface LaunchOptions {
   userDataDir: string;
   locale?: 'zh-CN' | 'en';
   viewport?: { width: number; height: number };
+  /** 'unavailable' plays a Linux desktop without a key store (safeStorage's basic_text). */
+  keyStore?: 'available' | 'unavailable';
+}
+
+/**
+ * Stands in for the OS key store: a passphrase protector with a fixed secret and cheap
+ * scrypt, so keys made in one "session" open in the next without a prompt.
+ */
+async function harnessKeyStore(): Promise<PassphraseProtector> {
+  return PassphraseProtector.create('e2e harness key store', {
+    name: 'scrypt',
+    N: 2 ** 10,
+    r: 8,
+    p: 1,
+    salt: Buffer.alloc(16, 0x5a).toString('base64'),
+  });
 }
 
 /** Starts "the app": a backend over userDataDir and Chromium with a persistent profile in it. */
@@ -110,10 +130,13 @@ export async function launchDesk(options: LaunchOptions): Promise<DeskInstance> 
     }
   };
 
+  const dialogs = new PresetDialogs();
   const backend = createBackend({
     userDataDir,
     settingsStore,
     logger,
+    systemProtector: options.keyStore === 'unavailable' ? null : await harnessKeyStore(),
+    dialogs,
     runtime: 'harness',
     version: '0.0.0-test',
     platform: process.platform,
@@ -166,6 +189,7 @@ export async function launchDesk(options: LaunchOptions): Promise<DeskInstance> 
     page,
     backend,
     userDataDir,
+    dialogs,
     emit,
     close: async () => {
       await context?.close();
