@@ -58,7 +58,7 @@ function stringLiterals(source: string): string[] {
 }
 
 /** Algorithm names a source file uses that are not on the allow-list. */
-export function forbiddenAlgorithms(source: string): string[] {
+function forbiddenAlgorithms(source: string): string[] {
   return stringLiterals(source).filter((literal) => {
     const name = literal.toLowerCase();
     return algorithmNames.has(name) && !allowed.has(name);
