@@ -65,6 +65,8 @@ export const errors: Messages<typeof zh> = {
     PKG_FINAL_CHUNK_DAMAGED:
       'The last part of the package is damaged or was altered. Ask the sending office to copy it again.',
     PKG_HASH_MISMATCH: "The file '{{name}}' does not match the signed manifest. The package is refused.",
+    PKG_CRC_MISMATCH:
+      'The package contents do not match their checksum; the file is damaged. Ask the sending office to copy it again.',
     PKG_INVALID_DATA: 'The dossier data in the package does not meet the format and is refused.',
     PKG_EVIDENCE_MISSING: 'An evidence file is missing ({{sha256}}). No package was written.',
     PKG_EVIDENCE_CHANGED:

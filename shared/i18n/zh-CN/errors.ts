@@ -54,6 +54,7 @@ export const errors = {
     PKG_CHUNK_DAMAGED: '交换包第 {{chunk}} 段（共 {{chunks}} 段）已损坏或被改动，请让发送机关重新拷贝。',
     PKG_FINAL_CHUNK_DAMAGED: '交换包的最后一段已损坏或被改动，请让发送机关重新拷贝。',
     PKG_HASH_MISMATCH: '文件“{{name}}”与签名清单不符，拒绝导入。',
+    PKG_CRC_MISMATCH: '交换包内容的校验和不符，文件已损坏，请让发送机关重新拷贝。',
     PKG_INVALID_DATA: '交换包中的案卷数据不符合规范，拒绝导入。',
     PKG_EVIDENCE_MISSING: '证据文件缺失（{{sha256}}），交换包未生成。',
     PKG_EVIDENCE_CHANGED: '证据文件已被改动，与登记的校验值不符（{{sha256}}），交换包未生成。',
