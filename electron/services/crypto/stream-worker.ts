@@ -25,6 +25,16 @@ declare const workerRequire: NodeJS.Require;
 /** Workers allocate little on the JS heap; a small young generation keeps their footprint small. */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 256 };
 
+/*
+ * Chunk memory a worker receives or produces is freed only when that worker's isolate
+ * collects garbage. V8 starts a collection when new space fills or after ~64 MiB of
+ * external memory, and these workers allocate almost nothing on the JS heap, so chunks
+ * would pile up to that limit. The bodies below therefore allocate a little short-lived
+ * "ballast" per chunk (BALLAST_SLOTS), which lets a cheap minor collection run every few
+ * megabytes and return the chunks' memory: peak memory then stays flat and small.
+ */
+const BALLAST_SLOTS = 8192;
+
 const workerSource = (program: () => void): string =>
   `var __name = (target) => target;\nvar workerRequire = require;\n(${program.toString()})();`;
 
@@ -145,7 +155,7 @@ function encrypterProgram(): void {
   const { createCipheriv } = workerRequire('node:crypto') as typeof import('node:crypto');
   const { crc32 } = workerRequire('node:zlib') as { crc32(data: Uint8Array, value?: number): number };
   type Port = import('node:worker_threads').MessagePort;
-  const { key, aead, fd, position, control, fromReader, returns, toMain } = workerData as {
+  const { key, aead, fd, position, control, fromReader, returns, toMain, ballastSlots } = workerData as {
     key: Uint8Array;
     aead: string;
     fd: number;
@@ -154,7 +164,9 @@ function encrypterProgram(): void {
     fromReader: Port;
     returns: Port;
     toMain: Port;
+    ballastSlots: number;
   };
+  const held: { ballast: unknown } = { ballast: null };
   const ctl = new Int32Array(control);
   let at = position;
   let crc = 0;
@@ -184,6 +196,7 @@ function encrypterProgram(): void {
       writeAll(tag);
       crc = crc32(tag, crc32(body, crc));
       written += body.length + tag.length;
+      held.ballast = new Array(ballastSlots).fill(0);
       if (m.last) {
         toMain.postMessage({ t: 'done', crc: crc >>> 0, written });
       } else {
@@ -279,6 +292,7 @@ export class EncryptPipeline {
         aead: NODE_AEAD,
         fd: options.fd,
         position: options.position,
+        ballastSlots: BALLAST_SLOTS,
         control,
         fromReader: data.port2,
         returns: returns.port1,
@@ -297,6 +311,11 @@ export class EncryptPipeline {
 
   next(): Promise<EncryptEvent> {
     return this.inbox.next();
+  }
+
+  /** Makes the consumer's pending or next `next()` report cancellation. */
+  cancel(): void {
+    this.inbox.push({ t: 'error', item: -1, code: 'CANCELLED', message: 'cancelled' });
   }
 
   async stop(): Promise<void> {
@@ -434,6 +453,11 @@ export class DecryptPipeline {
     return this.inbox.next();
   }
 
+  /** Makes the consumer's pending or next `next()` report cancellation. */
+  cancel(): void {
+    this.inbox.push({ t: 'error', index: -1, code: 'CANCELLED', message: 'cancelled' });
+  }
+
   /** Lets the decrypter run one more chunk ahead. */
   credit(): void {
     Atomics.add(this.control, CREDITS, 1);
@@ -469,7 +493,8 @@ function sinkProgram(): void {
   const fs = workerRequire('node:fs') as typeof import('node:fs');
   const { createHash } = workerRequire('node:crypto') as typeof import('node:crypto');
   const port = parentPort as import('node:worker_threads').MessagePort;
-  const { hashName } = workerData as { hashName: string };
+  const { hashName, ballastSlots } = workerData as { hashName: string; ballastSlots: number };
+  const held: { ballast: unknown } = { ballast: null };
   const files = new Map<number, { fd: number; path: string | null; hash: import('node:crypto').Hash; size: number }>();
   let failed = false;
 
@@ -516,6 +541,7 @@ function sinkProgram(): void {
             }
             file.size += segment.length;
           }
+          held.ballast = new Array(ballastSlots).fill(0);
           port.postMessage({ t: 'ack', bytes: m.bytes });
         } else {
           const file = files.get(m.id);
@@ -548,7 +574,7 @@ export class SinkWorker {
     this.worker = new Worker(workerSource(sinkProgram), {
       eval: true,
       resourceLimits: WORKER_LIMITS,
-      workerData: { hashName: NODE_HASH },
+      workerData: { hashName: NODE_HASH, ballastSlots: BALLAST_SLOTS },
     });
     this.worker.on('message', (reply: SinkReply) => this.onReply(reply));
     this.worker.on('error', (error) => this.fail(error));

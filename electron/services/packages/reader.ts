@@ -176,15 +176,12 @@ export async function decryptPackage(
     chunkSize,
     key: payloadKey(fileKey, Buffer.from(header.payload.salt, 'base64')),
   });
-  const cancelled = new Promise<never>((_, reject) => {
-    const onAbort = () => reject(new AppError('CANCELLED', 'The operation was cancelled'));
-    if (options.signal?.aborted) onAbort();
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-  });
-  cancelled.catch(() => undefined);
+  const onAbort = () => source.cancel();
+  if (options.signal?.aborted) onAbort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     for (let i = 0; i < count; i++) {
-      const event = await Promise.race([source.next(), cancelled]);
+      const event = await source.next();
       if (event.t === 'error') throw chunkError(event, count);
       if (event.index !== i) throw new Error(`Chunk ${event.index} arrived when ${i} was due`);
       await bag.push(new Uint8Array(event.buffer, 0, event.length));
@@ -197,6 +194,7 @@ export async function decryptPackage(
     await sink.abort();
     throw error;
   } finally {
+    options.signal?.removeEventListener('abort', onAbort);
     await source.stop();
     await sink.stop();
   }
@@ -217,5 +215,6 @@ function chunkError(event: { index: number; code: string; message: string }, cou
         );
   }
   if (event.code === 'TRUNCATED') return new AppError('PKG_TRUNCATED', 'The package file is incomplete (cut off)');
+  if (event.code === 'CANCELLED') return new AppError('CANCELLED', 'The operation was cancelled');
   return Object.assign(new Error(event.message), { code: event.code });
 }

@@ -98,6 +98,7 @@ export async function sealPackage(input: SealPackageInput): Promise<SealedPackag
   const temp = temporarySibling(input.destination, 'part');
   let handle: FileHandle | null = null;
   let pipeline: EncryptPipeline | null = null;
+  let stopListening = () => {};
   try {
     throwIfCancelled(input.signal ?? new AbortController().signal);
     handle = await open(temp, 'wx', 0o644);
@@ -125,14 +126,13 @@ export async function sealPackage(input: SealPackageInput): Promise<SealedPackag
     const fileItems = items.filter((item) => item.kind === 'file').length;
     const digests = new Map<number, string>();
     let finished: { crc: number; written: number } | null = null;
-    const cancelled = new Promise<never>((_, reject) => {
-      const onAbort = () => reject(new AppError('CANCELLED', 'The operation was cancelled'));
-      if (input.signal?.aborted) onAbort();
-      input.signal?.addEventListener('abort', onAbort, { once: true });
-    });
-    cancelled.catch(() => undefined);
+    const active = pipeline;
+    const onAbort = () => active.cancel();
+    if (input.signal?.aborted) onAbort();
+    input.signal?.addEventListener('abort', onAbort, { once: true });
+    stopListening = () => input.signal?.removeEventListener('abort', onAbort);
     while (!finished || digests.size < fileItems) {
-      const event = await Promise.race([pipeline.next(), cancelled]);
+      const event = await pipeline.next();
       switch (event.t) {
         case 'progress':
           input.onProgress?.(event.written, payloadSize);
@@ -176,6 +176,7 @@ export async function sealPackage(input: SealPackageInput): Promise<SealedPackag
     await rm(temp, { force: true }).catch(() => undefined);
     throw error;
   } finally {
+    stopListening();
     await pipeline?.stop();
   }
 }
