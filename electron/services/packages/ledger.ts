@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/ipc/errors';
 import { z } from '../../../shared/zod-setup';
@@ -47,28 +48,33 @@ const receivedRecordSchema = z.object({
 });
 export type ReceivedRecord = z.infer<typeof receivedRecordSchema>;
 
-const outboxSchema = z.object({
-  formatVersion: z.literal(1),
-  lastSequence: z.number().int().min(0),
-  exports: z.array(exportRecordSchema),
-});
+const outboxSchema = z.object({ formatVersion: z.literal(1), lastSequence: z.number().int().min(0) });
 const inboxSchema = z.object({
   formatVersion: z.literal(1),
   /** Highest sequence committed per sending organ. */
   senders: z.record(z.string(), z.object({ lastSequence: z.number().int(), lastPackageId: z.string() })),
-  received: z.array(receivedRecordSchema),
 });
 type Outbox = z.infer<typeof outboxSchema>;
 type Inbox = z.infer<typeof inboxSchema>;
 
-/** Packages this office sent and received, and the sequence numbers that keep replays out. */
+const isPackageId = (id: string) => /^[0-9a-f-]{36}$/.test(id);
+
+/**
+ * Packages this office sent and received, and the sequence numbers that keep replays
+ * out. One small file per package (packages/exports/<id>.json, packages/received/<id>.json)
+ * so that recording one costs the same after ten years as on the first day.
+ */
 export class PackageLedger {
   private readonly outboxPath: string;
   private readonly inboxPath: string;
+  private readonly exportsDir: string;
+  private readonly receivedDir: string;
 
   constructor(dir: string) {
     this.outboxPath = join(dir, 'outbox.json');
     this.inboxPath = join(dir, 'inbox.json');
+    this.exportsDir = join(dir, 'exports');
+    this.receivedDir = join(dir, 'received');
   }
 
   private read<T>(path: string, schema: z.ZodType<T>, empty: T): T {
@@ -84,12 +90,22 @@ export class PackageLedger {
     return parsed.data;
   }
 
+  private readAll<T>(dir: string, schema: z.ZodType<T>): T[] {
+    let names: string[];
+    try {
+      names = readdirSync(dir).filter((n) => n.endsWith('.json'));
+    } catch {
+      return [];
+    }
+    return names.map((n) => this.read(join(dir, n), schema, undefined as T)).filter((r) => r !== undefined);
+  }
+
   private outbox(): Outbox {
-    return this.read(this.outboxPath, outboxSchema, { formatVersion: 1, lastSequence: 0, exports: [] });
+    return this.read(this.outboxPath, outboxSchema, { formatVersion: 1, lastSequence: 0 });
   }
 
   private inbox(): Inbox {
-    return this.read(this.inboxPath, inboxSchema, { formatVersion: 1, senders: {}, received: [] });
+    return this.read(this.inboxPath, inboxSchema, { formatVersion: 1, senders: {} });
   }
 
   /**
@@ -98,45 +114,43 @@ export class PackageLedger {
    * (whose counter went back) still numbers its packages above everything it sent.
    */
   reserveSequence(now: Date): number {
-    const outbox = this.outbox();
-    const next = Math.max(outbox.lastSequence + 1, now.getTime());
-    writeJsonAtomic(this.outboxPath, { ...outbox, lastSequence: next });
+    const next = Math.max(this.outbox().lastSequence + 1, now.getTime());
+    writeJsonAtomic(this.outboxPath, { formatVersion: 1, lastSequence: next });
     return next;
   }
 
   recordExport(record: ExportRecord): void {
-    const outbox = this.outbox();
-    writeJsonAtomic(this.outboxPath, { ...outbox, exports: [...outbox.exports, record] });
+    writeJsonAtomic(join(this.exportsDir, `${record.packageId}.json`), record);
   }
 
+  /** Oldest first. */
   exports(): ExportRecord[] {
-    return this.outbox().exports;
+    return this.readAll(this.exportsDir, exportRecordSchema).sort((a, b) => a.sequence - b.sequence);
   }
 
   findExport(packageId: string): ExportRecord | undefined {
-    return this.outbox().exports.find((e) => e.packageId === packageId);
+    if (!isPackageId(packageId)) return undefined;
+    return this.read<ExportRecord | undefined>(
+      join(this.exportsDir, `${packageId}.json`),
+      exportRecordSchema,
+      undefined,
+    );
   }
 
   markDelivered(packageId: string, deliveredAt: string, receiptImportedAt: string): ExportRecord {
-    const outbox = this.outbox();
-    let updated: ExportRecord | undefined;
-    const exports = outbox.exports.map((e) => {
-      if (e.packageId !== packageId) return e;
-      updated = { ...e, status: 'delivered' as const, deliveredAt, receiptImportedAt };
-      return updated;
-    });
-    if (!updated) throw new AppError('RECEIPT_UNKNOWN_PACKAGE', 'No package with this id was sent from here');
-    writeJsonAtomic(this.outboxPath, { ...outbox, exports });
+    const record = this.findExport(packageId);
+    if (!record) throw new AppError('RECEIPT_UNKNOWN_PACKAGE', 'No package with this id was sent from here');
+    const updated: ExportRecord = { ...record, status: 'delivered', deliveredAt, receiptImportedAt };
+    this.recordExport(updated);
     return updated;
   }
 
   /** Refuses a package already imported (replay) or older than the newest one from its sender. */
   checkFresh(header: { packageId: string; sequence: number; sender: { organId: string } }): void {
-    const inbox = this.inbox();
-    if (inbox.received.some((r) => r.packageId === header.packageId)) {
+    if (this.findReceived(header.packageId)) {
       throw new AppError('PKG_REPLAYED', 'This package has already been imported');
     }
-    const last = inbox.senders[header.sender.organId];
+    const last = this.inbox().senders[header.sender.organId];
     if (last && header.sequence <= last.lastSequence) {
       throw new AppError('PKG_OUTDATED', 'A newer package from this sender has already been imported', {
         params: { sequence: header.sequence, latest: last.lastSequence },
@@ -145,29 +159,34 @@ export class PackageLedger {
   }
 
   recordReceived(record: ReceivedRecord): void {
+    // The record first: should the index write fail, the package still counts as imported.
+    writeJsonAtomic(join(this.receivedDir, `${record.packageId}.json`), record);
     const inbox = this.inbox();
     const last = inbox.senders[record.sender.organId];
-    const senders = {
-      ...inbox.senders,
-      [record.sender.organId]:
-        last && last.lastSequence > record.sequence
-          ? last
-          : { lastSequence: record.sequence, lastPackageId: record.packageId },
-    };
-    writeJsonAtomic(this.inboxPath, { ...inbox, senders, received: [...inbox.received, record] });
+    if (!last || last.lastSequence < record.sequence) {
+      inbox.senders[record.sender.organId] = { lastSequence: record.sequence, lastPackageId: record.packageId };
+      writeJsonAtomic(this.inboxPath, inbox);
+    }
   }
 
+  /** Oldest first. */
   received(): ReceivedRecord[] {
-    return this.inbox().received;
+    return this.readAll(this.receivedDir, receivedRecordSchema).sort((a, b) =>
+      a.receivedAt.localeCompare(b.receivedAt),
+    );
   }
 
   findReceived(packageId: string): ReceivedRecord | undefined {
-    return this.inbox().received.find((r) => r.packageId === packageId);
+    if (!isPackageId(packageId)) return undefined;
+    return this.read<ReceivedRecord | undefined>(
+      join(this.receivedDir, `${packageId}.json`),
+      receivedRecordSchema,
+      undefined,
+    );
   }
 
   markReceiptWritten(packageId: string, at: string): void {
-    const inbox = this.inbox();
-    const received = inbox.received.map((r) => (r.packageId === packageId ? { ...r, receiptWrittenAt: at } : r));
-    writeJsonAtomic(this.inboxPath, { ...inbox, received });
+    const record = this.findReceived(packageId);
+    if (record) writeJsonAtomic(join(this.receivedDir, `${packageId}.json`), { ...record, receiptWrittenAt: at });
   }
 }

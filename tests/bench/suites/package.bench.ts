@@ -1,7 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { build } from 'vite';
 import { createSha256, randomBytes } from '../../../electron/services/crypto/primitives';
 import { createOfficePair } from '../../support/package-offices';
 import { type BenchResult, type BenchSuite, median, round } from '../types';
@@ -39,12 +41,39 @@ function timeShell(command: string): number {
   return (performance.now() - started) / 1000;
 }
 
+/**
+ * The child bundled like the app's main process (one ES module, Node built-ins
+ * external), so its peak RSS is the operation's and not a TypeScript loader's.
+ */
+async function bundleChild(outDir: string): Promise<string> {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      ssr: true,
+      outDir,
+      emptyOutDir: true,
+      target: 'node20',
+      minify: false,
+      rollupOptions: {
+        input: { child: join(repoRoot, 'tests/bench/package-child.ts') },
+        external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+        output: { format: 'es', entryFileNames: '[name].mjs' },
+      },
+    },
+    ssr: { noExternal: true },
+  });
+  return join(outDir, 'child.mjs');
+}
+
+let childScript = '';
+
 function runChild(operation: 'export' | 'import', root: string, pkg: string): { seconds: number; maxRssMiB: number } {
-  const out = execFileSync(
-    process.execPath,
-    ['--import', 'tsx', join(repoRoot, 'tests/bench/package-child.ts'), operation, root, pkg],
-    { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  const out = execFileSync(process.execPath, [childScript, operation, root, pkg], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return JSON.parse(out.trim().split('\n').at(-1) as string) as { seconds: number; maxRssMiB: number };
 }
 
@@ -101,6 +130,8 @@ const suite: BenchSuite = {
   name: 'package',
   async run() {
     ensureAge();
+    const bundleDir = mkdtempSync(join(tmpdir(), 'desk-bench-child-'));
+    childScript = await bundleChild(bundleDir);
     const results: BenchResult[] = [];
     const sizes = [
       { label: '', big: 20, small: 2000, rounds: ROUNDS },
@@ -142,6 +173,7 @@ const suite: BenchSuite = {
         rmSync(root, { recursive: true, force: true });
       }
     }
+    rmSync(bundleDir, { recursive: true, force: true });
     return results;
   },
 };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomBytes, sha256Hex } from '../../../electron/services/crypto/primitives';
 import { decryptPackage, openPackage, unwrapPackageKey } from '../../../electron/services/packages/reader';
+import { snapshotOffice } from '../../support/office-snapshot';
 import { createOfficePair, type TestOffice } from '../../support/package-offices';
 
 let root: string;
@@ -128,6 +129,25 @@ describe('package round trip between two offices', () => {
     expect(seen.length).toBeGreaterThan(1);
     expect(readdirSync(root).filter((f) => f.includes('cancelled'))).toEqual([]);
     expect(county.packages.exports()).toEqual([]);
+  });
+
+  it('cancelling an import leaves the recipient as it was', async () => {
+    const big = county.addEvidence(randomBytes(600 * 1024));
+    const path = join(root, 'big.sdpkg');
+    await county.packages.exportPackage(
+      { recipientOrganId: city.keys.organId(), data: { dossiers: [] }, files: [big], label: '', refs: [] },
+      path,
+    );
+    const before = snapshotOffice(city);
+    const controller = new AbortController();
+    const attempt = city.packages.importPackage(path, {
+      signal: controller.signal,
+      onProgress: (phase, done) => {
+        if (phase === 'decrypting' && done > 100 * 1024) controller.abort();
+      },
+    });
+    await expect(attempt).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(snapshotOffice(city)).toEqual(before);
   });
 
   it('discarding an import leaves the recipient as it was', async () => {
