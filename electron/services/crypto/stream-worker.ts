@@ -485,18 +485,49 @@ export interface SinkSegment {
 }
 
 /**
- * Sink program (import): receives decrypted bytes for numbered files, hashes them and
- * (when the file has a path) writes them. Messages are handled strictly in order.
+ * Sink program (import): receives decrypted bytes for numbered files, hashes them on
+ * this thread as they arrive and writes them through the libuv pool, so that creating
+ * and writing thousands of files overlaps with hashing. A message is acknowledged once
+ * its bytes are on their way to disk no more; a file is reported closed once written.
  */
 function sinkProgram(): void {
   const { parentPort, workerData } = workerRequire('node:worker_threads') as typeof import('node:worker_threads');
-  const fs = workerRequire('node:fs') as typeof import('node:fs');
+  const fsp = workerRequire('node:fs/promises') as typeof import('node:fs/promises');
   const { createHash } = workerRequire('node:crypto') as typeof import('node:crypto');
+  type FileHandle = import('node:fs/promises').FileHandle;
   const port = parentPort as import('node:worker_threads').MessagePort;
   const { hashName, ballastSlots } = workerData as { hashName: string; ballastSlots: number };
   const held: { ballast: unknown } = { ballast: null };
-  const files = new Map<number, { fd: number; path: string | null; hash: import('node:crypto').Hash; size: number }>();
+  interface OpenFile {
+    path: string | null;
+    hash: import('node:crypto').Hash;
+    size: number;
+    handle: FileHandle | null;
+    /** Every write of this file, in order. */
+    chain: Promise<void>;
+  }
+  const files = new Map<number, OpenFile>();
+  const everything = new Set<Promise<unknown>>();
   let failed = false;
+
+  const track = <T>(promise: Promise<T>): Promise<T> => {
+    everything.add(promise);
+    promise.then(
+      () => everything.delete(promise),
+      () => everything.delete(promise),
+    );
+    return promise;
+  };
+  const fail = (id: number, error: unknown) => {
+    if (failed) return;
+    failed = true;
+    const e = error as NodeJS.ErrnoException;
+    port.postMessage({ t: 'error', id, code: String(e.code ?? 'ERROR'), message: String(e.message) });
+  };
+  const writeAll = async (handle: FileHandle, view: Uint8Array) => {
+    let done = 0;
+    while (done < view.length) done += (await handle.write(view, done, view.length - done)).bytesWritten;
+  };
 
   port.on(
     'message',
@@ -508,54 +539,75 @@ function sinkProgram(): void {
         | { t: 'abort' },
     ) => {
       if (m.t === 'abort') {
-        for (const file of files.values()) {
-          try {
-            if (file.fd >= 0) fs.closeSync(file.fd);
-            if (file.path) fs.rmSync(file.path, { force: true });
-          } catch {
-            // Removing what we wrote is best effort; the caller removes the whole folder.
+        void Promise.allSettled([...everything]).then(async () => {
+          for (const file of files.values()) {
+            await file.handle?.close().catch(() => undefined);
+            if (file.path) await fsp.rm(file.path, { force: true }).catch(() => undefined);
           }
-        }
-        files.clear();
-        port.postMessage({ t: 'aborted' });
+          files.clear();
+          port.postMessage({ t: 'aborted' });
+        });
         return;
       }
       if (failed) {
         if (m.t === 'data') port.postMessage({ t: 'ack', bytes: m.bytes });
         return;
       }
-      const id = m.t === 'data' ? -1 : m.id;
-      try {
-        if (m.t === 'open') {
-          const fd = m.path ? fs.openSync(m.path, 'wx', 0o644) : -1;
-          files.set(m.id, { fd, path: m.path, hash: createHash(hashName), size: 0 });
-        } else if (m.t === 'data') {
-          for (const segment of m.segments) {
-            const file = files.get(segment.id);
-            if (!file) throw new Error(`data for unopened file ${segment.id}`);
-            const view = new Uint8Array(m.buffer, segment.offset, segment.length);
-            file.hash.update(view);
-            let written = 0;
-            while (file.fd >= 0 && written < view.length) {
-              written += fs.writeSync(file.fd, view, written, view.length - written);
-            }
-            file.size += segment.length;
-          }
-          held.ballast = new Array(ballastSlots).fill(0);
-          port.postMessage({ t: 'ack', bytes: m.bytes });
-        } else {
-          const file = files.get(m.id);
-          if (!file) throw new Error(`close of unopened file ${m.id}`);
-          if (file.fd >= 0) fs.closeSync(file.fd);
-          files.delete(m.id);
-          port.postMessage({ t: 'closed', id: m.id, sha256: file.hash.digest('hex'), size: file.size });
+      if (m.t === 'open') {
+        const file: OpenFile = {
+          path: m.path,
+          hash: createHash(hashName),
+          size: 0,
+          handle: null,
+          chain: Promise.resolve(),
+        };
+        if (m.path) {
+          const path = m.path;
+          file.chain = track(
+            fsp.open(path, 'wx', 0o644).then((handle) => {
+              file.handle = handle;
+            }),
+          );
+          file.chain.catch((error) => fail(m.id, error));
         }
-      } catch (error) {
-        failed = true;
-        const e = error as NodeJS.ErrnoException;
-        port.postMessage({ t: 'error', id, code: String(e.code ?? 'ERROR'), message: String(e.message) });
-        if (m.t === 'data') port.postMessage({ t: 'ack', bytes: m.bytes });
+        files.set(m.id, file);
+        return;
       }
+      if (m.t === 'data') {
+        const writes: Promise<void>[] = [];
+        for (const segment of m.segments) {
+          const file = files.get(segment.id);
+          if (!file) {
+            fail(segment.id, new Error(`data for unopened file ${segment.id}`));
+            break;
+          }
+          const view = new Uint8Array(m.buffer, segment.offset, segment.length);
+          file.hash.update(view);
+          file.size += segment.length;
+          if (file.path) {
+            file.chain = track(file.chain.then(() => writeAll(file.handle as FileHandle, view)));
+            file.chain.catch((error) => fail(segment.id, error));
+            writes.push(file.chain);
+          }
+        }
+        held.ballast = new Array(ballastSlots).fill(0);
+        void Promise.allSettled(writes).then(() => port.postMessage({ t: 'ack', bytes: m.bytes }));
+        return;
+      }
+      const file = files.get(m.id);
+      if (!file) {
+        fail(m.id, new Error(`close of unopened file ${m.id}`));
+        return;
+      }
+      const digest = file.hash.digest('hex');
+      const closed = track(file.chain.then(() => file.handle?.close()));
+      void closed.then(
+        () => {
+          files.delete(m.id);
+          port.postMessage({ t: 'closed', id: m.id, sha256: digest, size: file.size });
+        },
+        (error) => fail(m.id, error),
+      );
     },
   );
 }
@@ -568,6 +620,9 @@ export class SinkWorker {
   private readonly closing = new Map<number, (result: { sha256: string; size: number }) => void>();
   private failure: Error | null = null;
   private abortDone: (() => void) | null = null;
+  /** Files opened and not yet reported closed; bounded so small files cannot exhaust descriptors. */
+  private openFiles = 0;
+  private static readonly MAX_OPEN_FILES = 64;
 
   /** `maxOutstanding`: bytes handed over but not yet written, before `data` waits. */
   constructor(private readonly maxOutstanding = 8 * 1024 * 1024) {
@@ -583,18 +638,28 @@ export class SinkWorker {
   private onReply(reply: SinkReply): void {
     if (reply.t === 'ack') {
       this.outstanding -= reply.bytes;
-      if (this.outstanding <= this.maxOutstanding && this.drained) {
-        const resolve = this.drained;
-        this.drained = null;
-        resolve();
-      }
+      this.wake();
     } else if (reply.t === 'closed') {
+      this.openFiles--;
       this.closing.get(reply.id)?.(reply);
       this.closing.delete(reply.id);
+      this.wake();
     } else if (reply.t === 'error') {
       this.fail(Object.assign(new Error(reply.message), { code: reply.code }));
     } else {
       this.abortDone?.();
+    }
+  }
+
+  private busy(): boolean {
+    return this.outstanding > this.maxOutstanding || this.openFiles > SinkWorker.MAX_OPEN_FILES;
+  }
+
+  private wake(): void {
+    if (this.drained && !this.busy()) {
+      const resolve = this.drained;
+      this.drained = null;
+      resolve();
     }
   }
 
@@ -613,19 +678,23 @@ export class SinkWorker {
   }
 
   open(id: number, path: string | null): void {
+    this.openFiles++;
     this.worker.postMessage({ t: 'open', id, path });
   }
 
-  /** Hands `buffer` over (it is transferred, not copied); waits while too much is in flight. */
-  async data(buffer: ArrayBuffer, segments: SinkSegment[]): Promise<void> {
+  /** Hands `buffer` over (it is transferred, not copied). */
+  data(buffer: ArrayBuffer, segments: SinkSegment[]): void {
     const bytes = segments.reduce((sum, s) => sum + s.length, 0);
     this.outstanding += bytes;
     this.worker.postMessage({ t: 'data', buffer, segments, bytes }, [buffer]);
-    if (this.outstanding > this.maxOutstanding && !this.failure) {
-      await new Promise<void>((resolve) => {
-        this.drained = resolve;
-      });
-    }
+  }
+
+  /** Waits while too many bytes or files are in flight. Call after posting the closes. */
+  async ready(): Promise<void> {
+    if (!this.busy() || this.failure) return;
+    await new Promise<void>((resolve) => {
+      this.drained = resolve;
+    });
   }
 
   /** Digest and size of a finished file; size -1 when the worker failed. */

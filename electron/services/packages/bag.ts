@@ -166,7 +166,9 @@ export interface ReadBag {
 /** Where the bytes of payload files go; implemented over the sink worker. */
 export interface BagFileSink {
   open(id: number, path: string | null): void;
-  data(buffer: ArrayBuffer, segments: SinkSegment[]): Promise<void>;
+  data(buffer: ArrayBuffer, segments: SinkSegment[]): void;
+  /** Resolves when the sink can take more; files must be closed before waiting on it. */
+  ready(): Promise<void>;
   close(id: number): Promise<{ sha256: string; size: number }>;
   error(): Error | null;
 }
@@ -251,9 +253,10 @@ export class BagReader {
     }
     if (segments.length > 0) {
       const whole = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength;
-      await this.sink.data((whole ? chunk.buffer : chunk.buffer.slice(0)) as ArrayBuffer, segments);
+      this.sink.data((whole ? chunk.buffer : chunk.buffer.slice(0)) as ArrayBuffer, segments);
     }
     for (const file of ended) this.closeFile(file);
+    await this.sink.ready();
     const sinkError = this.sink.error();
     if (sinkError) throw sinkError;
   }

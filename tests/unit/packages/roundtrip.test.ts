@@ -109,6 +109,20 @@ describe('package round trip between two offices', () => {
     expect(city.packages.received()).toHaveLength(2);
   });
 
+  it('carries hundreds of small files, more than the importer keeps open at once', async () => {
+    const contents = Array.from({ length: 300 }, (_, i) => Buffer.from(`笔录 ${i} `.repeat(1 + (i % 40))));
+    const files = contents.map((c) => county.addEvidence(c));
+    const path = join(root, 'many.sdpkg');
+    await county.packages.exportPackage(
+      { recipientOrganId: city.keys.organId(), data: { dossiers: [] }, files, label: '', refs: [] },
+      path,
+    );
+    const imported = await city.packages.importPackage(path);
+    expect(imported.files).toHaveLength(300);
+    await city.packages.commitImport(imported.importId);
+    for (const [i, sha] of files.entries()) expect(readFileSync(city.evidence.evidencePath(sha))).toEqual(contents[i]);
+  });
+
   it('reports progress and can be cancelled, leaving no file behind', async () => {
     const big = county.addEvidence(randomBytes(400 * 1024));
     const controller = new AbortController();
