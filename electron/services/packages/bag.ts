@@ -49,7 +49,13 @@ export interface BagInfo {
 /** One entry of the serialised bag: literal bytes or a file read at export time. */
 export type BagEntry =
   | { name: string; bytes: Uint8Array }
-  | { name: string; file: string; size: number /** Checked while reading, when known. */; sha256?: string };
+  | {
+      name: string;
+      file: string;
+      size: number;
+      /** The digest the file is stored under, for naming it in errors. */
+      sha256?: string;
+    };
 
 export interface BuiltBag {
   entries: BagEntry[];
@@ -120,11 +126,11 @@ export function assembleBag(
 export function bagStreamItems(entries: BagEntry[]): {
   items: SourceItem[];
   plaintextSize: number;
-  /** Item index → the SHA-256 its file must have. */
-  expectedDigests: Map<number, string>;
+  /** Item index → the SHA-256 its file is stored under, for naming it in errors. */
+  fileDigests: Map<number, string>;
 } {
   const items: SourceItem[] = [];
-  const expectedDigests = new Map<number, string>();
+  const fileDigests = new Map<number, string>();
   let plaintextSize = 0;
   for (const entry of entries) {
     const size = 'bytes' in entry ? entry.bytes.length : entry.size;
@@ -133,11 +139,11 @@ export function bagStreamItems(entries: BagEntry[]): {
       items.push({ kind: 'bytes', data: Buffer.concat([header, entry.bytes]) });
     } else {
       items.push({ kind: 'bytes', data: header }, { kind: 'file', path: entry.file, size });
-      if (entry.sha256) expectedDigests.set(items.length - 1, entry.sha256);
+      if (entry.sha256) fileDigests.set(items.length - 1, entry.sha256);
     }
     plaintextSize += header.length + size;
   }
-  return { items, plaintextSize, expectedDigests };
+  return { items, plaintextSize, fileDigests };
 }
 
 // ─── Reading ────────────────────────────────────────────────────────────────

@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, mkdirSync, type ReadStream, renameSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, mkdirSync, type ReadStream, renameSync, rmSync, statSync } from 'node:fs';
 import { copyFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { temporarySibling } from '../atomic-file';
@@ -42,7 +42,10 @@ export class FsEvidenceStore implements EvidenceStore {
   async adopt(sha256: string, sourcePath: string): Promise<boolean> {
     const target = this.evidencePath(sha256);
     mkdirSync(this.dir, { recursive: true });
-    if (existsSync(target)) {
+    const existing = statSync(target, { throwIfNoEntry: false });
+    // Same hash, same bytes: keep the stored file. A stored file of another size is
+    // damaged; the verified copy replaces it.
+    if (existing && existing.size === statSync(sourcePath).size) {
       await rm(sourcePath, { force: true });
       return false;
     }

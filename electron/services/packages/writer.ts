@@ -70,7 +70,7 @@ export async function sealPackage(input: SealPackageInput): Promise<SealedPackag
   const random = input.random ?? randomBytes;
   const fileKey = Buffer.from(random(FILE_KEY_BYTES));
   const salt = random(PAYLOAD_SALT_BYTES);
-  const { items, plaintextSize, expectedDigests } = bagStreamItems(input.bag.entries);
+  const { items, plaintextSize, fileDigests } = bagStreamItems(input.bag.entries);
   const header: PackageHeader = {
     format: PACKAGE_FORMAT,
     formatVersion: PACKAGE_FORMAT_VERSION,
@@ -123,32 +123,20 @@ export async function sealPackage(input: SealPackageInput): Promise<SealedPackag
     await append(localHeader(ENTRY_PAYLOAD, payloadSize, 0, mtime));
 
     pipeline = new EncryptPipeline({ items, chunkSize, key: payloadKeyBytes, fd: handle.fd, position });
-    const fileItems = items.filter((item) => item.kind === 'file').length;
-    const digests = new Map<number, string>();
     let finished: { crc: number; written: number } | null = null;
     const active = pipeline;
     const onAbort = () => active.cancel();
     if (input.signal?.aborted) onAbort();
     input.signal?.addEventListener('abort', onAbort, { once: true });
     stopListening = () => input.signal?.removeEventListener('abort', onAbort);
-    while (!finished || digests.size < fileItems) {
+    while (!finished) {
       const event = await pipeline.next();
       switch (event.t) {
         case 'progress':
           input.onProgress?.(event.written, payloadSize);
           break;
-        case 'file': {
-          digests.set(event.item, event.sha256);
-          const expected = expectedDigests.get(event.item);
-          if (expected && expected !== event.sha256) {
-            throw new AppError('PKG_EVIDENCE_CHANGED', 'An evidence file no longer matches its recorded hash', {
-              params: { sha256: expected },
-            });
-          }
-          break;
-        }
         case 'error':
-          throw sourceError(event, items, expectedDigests);
+          throw sourceError(event, items, fileDigests);
         case 'done':
           finished = { crc: event.crc, written: event.written };
           input.onProgress?.(event.written, payloadSize);
@@ -192,9 +180,9 @@ async function writeFully(handle: FileHandle, bytes: Uint8Array, position: numbe
 function sourceError(
   event: { item: number; code: string; message: string },
   items: ReturnType<typeof bagStreamItems>['items'],
-  expectedDigests: Map<number, string>,
+  fileDigests: Map<number, string>,
 ): Error {
-  const sha256 = expectedDigests.get(event.item) ?? '';
+  const sha256 = fileDigests.get(event.item) ?? '';
   const item = items[event.item];
   const path = item?.kind === 'file' ? item.path : '';
   if (event.code === 'CANCELLED') return new AppError('CANCELLED', 'The operation was cancelled');

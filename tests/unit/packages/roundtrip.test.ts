@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -121,6 +121,35 @@ describe('package round trip between two offices', () => {
     expect(imported.files).toHaveLength(300);
     await city.packages.commitImport(imported.importId);
     for (const [i, sha] of files.entries()) expect(readFileSync(city.evidence.evidencePath(sha))).toEqual(contents[i]);
+  });
+
+  it('an evidence file damaged in the sender’s store is caught by the recipient', async () => {
+    const sha = county.addEvidence(Buffer.from('original evidence bytes'));
+    writeFileSync(county.evidence.evidencePath(sha), Buffer.from('tampered evidence bytes'));
+    const path = join(root, 'tampered.sdpkg');
+    await county.packages.exportPackage(
+      { recipientOrganId: city.keys.organId(), data: { dossiers: [] }, files: [sha], label: '', refs: [] },
+      path,
+    );
+    await expect(city.packages.importPackage(path)).rejects.toMatchObject({
+      code: 'PKG_HASH_MISMATCH',
+      params: { name: `data/files/${sha}` },
+    });
+  });
+
+  it('an import repairs a damaged copy of the same file in the recipient’s store', async () => {
+    const bytes = randomBytes(5000);
+    const sha = county.addEvidence(bytes);
+    city.addEvidence(bytes);
+    writeFileSync(city.evidence.evidencePath(sha), bytes.subarray(0, 100));
+    const path = join(root, 'repair.sdpkg');
+    await county.packages.exportPackage(
+      { recipientOrganId: city.keys.organId(), data: { dossiers: [] }, files: [sha], label: '', refs: [] },
+      path,
+    );
+    const imported = await city.packages.importPackage(path);
+    await city.packages.commitImport(imported.importId);
+    expect(readFileSync(city.evidence.evidencePath(sha))).toEqual(bytes);
   });
 
   it('reports progress and can be cancelled, leaving no file behind', async () => {
