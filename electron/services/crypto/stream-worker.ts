@@ -162,18 +162,21 @@ function encrypterProgram(): void {
   const { createCipheriv } = workerRequire('node:crypto') as typeof import('node:crypto');
   const { crc32 } = workerRequire('node:zlib') as { crc32(data: Uint8Array, value?: number): number };
   type Port = import('node:worker_threads').MessagePort;
-  const { key, aead, fd, position, control, fromReader, returns, toMain, ballastSlots, piece } = workerData as {
-    key: Uint8Array;
-    aead: string;
-    fd: number;
-    position: number;
-    control: SharedArrayBuffer;
-    fromReader: Port;
-    returns: Port;
-    toMain: Port;
-    ballastSlots: number;
-    piece: number;
-  };
+  const { key, aead, fd, position, control, fromReader, fromMain, returns, toMain, ballastSlots, piece } =
+    workerData as {
+      key: Uint8Array;
+      aead: string;
+      fd: number;
+      position: number;
+      control: SharedArrayBuffer;
+      fromReader: Port;
+      /** A stop request: finish the writes in flight, start no more, then say so. */
+      fromMain: Port;
+      returns: Port;
+      toMain: Port;
+      ballastSlots: number;
+      piece: number;
+    };
   const held: { ballast: unknown } = { ballast: null };
   const ctl = new Int32Array(control);
   const nonce = Buffer.alloc(12);
@@ -191,6 +194,10 @@ function encrypterProgram(): void {
   let inFlight = 0;
   let finishing = false;
   let failed = false;
+  let stopping = false;
+  const quietIfStopping = () => {
+    if (stopping && inFlight === 0) toMain.postMessage({ t: 'quiet' });
+  };
 
   const fail = (error: unknown) => {
     if (failed) return;
@@ -209,12 +216,17 @@ function encrypterProgram(): void {
   };
   const writeOut = (out: Buffer, length: number, position: number, done = 0) => {
     fs.write(fd, out, done, length - done, position + done, (error, count) => {
-      if (error) return fail(error);
+      if (error) {
+        inFlight--;
+        quietIfStopping();
+        return fail(error);
+      }
       if (done + count < length) return writeOut(out, length, position, done + count);
       inFlight--;
       written += length;
       release(out);
       finishIfDone();
+      quietIfStopping();
     });
   };
   const takeOutput = async (size: number): Promise<Buffer> => {
@@ -231,6 +243,7 @@ function encrypterProgram(): void {
     }
   };
   const seal = async (m: (typeof queue)[number]) => {
+    if (stopping) return;
     // 11-byte big-endian counter, then the final-chunk flag (SPEC.md §6.3).
     nonce.fill(0);
     nonce.writeUIntBE(Math.floor(m.index / 2 ** 40), 0, 6);
@@ -239,6 +252,7 @@ function encrypterProgram(): void {
     const cipher = createCipheriv(aead as 'aes-256-gcm', key, nonce, { authTagLength: 16 });
     const input = new Uint8Array(m.buffer, 0, m.length);
     const out = await takeOutput(m.length + 16);
+    if (stopping) return release(out);
     for (let offset = 0; offset < m.length; offset += piece) {
       const sealed = cipher.update(input.subarray(offset, Math.min(offset + piece, m.length)));
       out.set(sealed, offset);
@@ -266,15 +280,20 @@ function encrypterProgram(): void {
     if (pumping) return;
     pumping = true;
     try {
-      for (let next = queue.shift(); next && !failed; next = queue.shift()) await seal(next);
+      for (let next = queue.shift(); next && !failed && !stopping; next = queue.shift()) await seal(next);
     } catch (error) {
       fail(error);
     } finally {
       pumping = false;
     }
   };
+  fromMain.on('message', () => {
+    stopping = true;
+    queue.length = 0;
+    quietIfStopping();
+  });
   fromReader.on('message', (m: (typeof queue)[number]) => {
-    if (failed) return;
+    if (failed || stopping) return;
     queue.push(m);
     void pump();
   });
@@ -348,7 +367,12 @@ export class EncryptPipeline {
       transferList: [data.port1, returns.port2, toMain.port2],
     });
     const toMainFromEncrypter = new MessageChannel();
-    toMainFromEncrypter.port1.on('message', (event: EncryptEvent) => this.inbox.push(event));
+    toMainFromEncrypter.port1.on('message', (event: EncryptEvent | { t: 'quiet' }) => {
+      if (event.t === 'quiet') this.quiet?.();
+      else this.inbox.push(event);
+    });
+    const stopChannel = new MessageChannel();
+    this.stopPort = stopChannel.port1;
     const encrypter = new Worker(workerSource(encrypterProgram), {
       eval: true,
       resourceLimits: WORKER_LIMITS,
@@ -361,10 +385,11 @@ export class EncryptPipeline {
         piece: CIPHER_PIECE,
         control,
         fromReader: data.port2,
+        fromMain: stopChannel.port2,
         returns: returns.port1,
         toMain: toMainFromEncrypter.port2,
       },
-      transferList: [data.port2, returns.port1, toMainFromEncrypter.port2],
+      transferList: [data.port2, stopChannel.port2, returns.port1, toMainFromEncrypter.port2],
     });
     this.workers = [reader, encrypter];
     for (const worker of this.workers) {
@@ -374,6 +399,9 @@ export class EncryptPipeline {
   }
 
   private readonly ports: import('node:worker_threads').MessagePort[];
+  private readonly stopPort: import('node:worker_threads').MessagePort;
+  private quiet: (() => void) | null = null;
+  private stopped = false;
 
   next(): Promise<EncryptEvent> {
     return this.inbox.next();
@@ -384,10 +412,21 @@ export class EncryptPipeline {
     this.inbox.push({ t: 'error', item: -1, code: 'CANCELLED', message: 'cancelled' });
   }
 
+  /**
+   * Stops both threads. The encrypter writes through the caller's file descriptor, so
+   * it first finishes the writes it has in flight; only then may the caller close it.
+   */
   async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
     Atomics.store(this.control, CANCELLED, 1);
     Atomics.notify(this.control, RETURNED);
-    for (const port of this.ports) port.close();
+    await new Promise<void>((resolve) => {
+      this.quiet = resolve;
+      this.stopPort.postMessage('stop');
+      setTimeout(resolve, 5000).unref();
+    });
+    for (const port of [...this.ports, this.stopPort]) port.close();
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }
@@ -402,7 +441,7 @@ function decrypterProgram(): void {
   const fs = workerRequire('node:fs') as typeof import('node:fs');
   const { createDecipheriv } = workerRequire('node:crypto') as typeof import('node:crypto');
   type Port = import('node:worker_threads').MessagePort;
-  const { path, offset, size, chunkSize, key, aead, control, toMain, piece } = workerData as {
+  const { path, offset, size, chunkSize, key, aead, control, toMain, ballastSlots, piece } = workerData as {
     path: string;
     offset: number;
     size: number;
@@ -411,8 +450,10 @@ function decrypterProgram(): void {
     aead: string;
     control: SharedArrayBuffer;
     toMain: Port;
+    ballastSlots: number;
     piece: number;
   };
+  const held: { ballast: unknown } = { ballast: null };
   const ctl = new Int32Array(control);
   const sealedChunk = chunkSize + 16;
   const count = Math.max(1, Math.ceil(size / sealedChunk));
@@ -448,8 +489,10 @@ function decrypterProgram(): void {
       const decipher = createDecipheriv(aead as 'aes-256-gcm', key, nonce, { authTagLength: 16 });
       decipher.setAuthTag(input.subarray(length - 16, length));
       const plain = Buffer.allocUnsafeSlow(length - 16);
-      for (let at = 0; at < plain.length; at += piece) {
+      for (let at = 0, n = 0; at < plain.length; at += piece, n++) {
         plain.set(decipher.update(input.subarray(at, Math.min(at + piece, plain.length))), at);
+        // Each piece's output is garbage at once; collect it every few pieces.
+        if (n % 8 === 7) held.ballast = new Array(ballastSlots).fill(0);
       }
       try {
         decipher.final();
@@ -458,6 +501,7 @@ function decrypterProgram(): void {
         return;
       }
       const out = plain.buffer as ArrayBuffer;
+      held.ballast = new Array(ballastSlots).fill(0);
       toMain.postMessage({ t: 'chunk', index, buffer: out, length: plain.length, last }, [out]);
     }
   } catch (error) {
@@ -505,6 +549,7 @@ export class DecryptPipeline {
         chunkSize: options.chunkSize,
         key: options.key,
         aead: NODE_AEAD,
+        ballastSlots: BALLAST_SLOTS,
         piece: CIPHER_PIECE,
         control: this.control.buffer,
         toMain: channel.port2,

@@ -60,8 +60,8 @@ export interface SealedPackage {
 
 /**
  * Writes a package (SPEC.md): header and signature first, then the payload streamed
- * through two worker threads (read + SHA-256, then AES-256-GCM + CRC-32 + write), with
- * its CRC-32 patched into the local header at the end. Memory stays at a few chunks
+ * through two worker threads (reading, then AES-256-GCM + CRC-32 with writes through the
+ * libuv pool), with its CRC-32 patched into the local header at the end. Memory stays at a few chunks
  * whatever the size; nothing appears under `destination` unless everything succeeded.
  */
 export async function sealPackage(input: SealPackageInput): Promise<SealedPackage> {

@@ -9,7 +9,7 @@ import { createOfficePair } from '../../support/package-offices';
 import { type BenchResult, type BenchSuite, median, round } from '../types';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
-const ROUNDS = Number(process.env.PACKAGE_BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.PACKAGE_BENCH_ROUNDS ?? 5);
 const MiB = 1024 * 1024;
 
 /** The issue's data set: 20 × 50 MiB evidence files and 2,000 small files, about 1 GiB. */
@@ -77,6 +77,14 @@ function runChild(operation: 'export' | 'import', root: string, pkg: string): { 
   return JSON.parse(out.trim().split('\n').at(-1) as string) as { seconds: number; maxRssMiB: number };
 }
 
+/**
+ * Writes back what earlier runs left dirty in the page cache before the next run
+ * starts, so that no run pays for the previous one's writeback.
+ */
+function settle(): void {
+  execFileSync('sync');
+}
+
 /** Clears what an import left, so the same package can be imported again. */
 function resetRecipient(root: string): void {
   rmSync(join(root, 'city', 'evidence'), { recursive: true, force: true });
@@ -101,30 +109,55 @@ async function measure(root: string, rounds: number): Promise<Measured> {
   const extractDir = join(root, 'extracted');
   const pkg = join(root, 'out.sdpkg');
   const m: Measured = { ourExport: [], ageExport: [], ourImport: [], ageImport: [], exportRss: [], importRss: [] };
-  for (let i = 0; i < rounds; i++) {
+  const ageExport = () => {
     rmSync(ageOut, { force: true });
+    settle();
     m.ageExport.push(timeShell(`tar -cf - -C '${evidenceDir}' . | age -r ${recipient} > '${ageOut}'`));
+  };
+  const ourExport = () => {
     rmSync(pkg, { force: true });
+    settle();
     const ours = runChild('export', root, pkg);
     m.ourExport.push(ours.seconds);
     m.exportRss.push(ours.maxRssMiB);
-
+  };
+  const ageImport = () => {
     rmSync(extractDir, { recursive: true, force: true });
     mkdirSync(extractDir);
+    settle();
     m.ageImport.push(timeShell(`age -d -i '${ageKey}' '${ageOut}' | tar -x -C '${extractDir}'`));
+  };
+  const ourImport = () => {
     resetRecipient(root);
+    settle();
     const imported = runChild('import', root, pkg);
     m.ourImport.push(imported.seconds);
     m.importRss.push(imported.maxRssMiB);
+  };
+  for (let i = 0; i < rounds; i++) {
+    // Interleaved, and each pair in alternating order, so neither side always runs second.
+    if (i % 2 === 0) {
+      ageExport();
+      ourExport();
+      ageImport();
+      ourImport();
+    } else {
+      ourExport();
+      ageExport();
+      ourImport();
+      ageImport();
+    }
   }
   rmSync(extractDir, { recursive: true, force: true });
   return m;
 }
 
 /**
- * Our export and verified import against `tar | age` and `age -d | tar -x` on the
- * same files, interleaved, medians of ROUNDS. Peak RSS comes from the child process
- * that ran the operation, on the full set and on one an eighth its size.
+ * Our export and verified import (into quarantine, then committed to the evidence
+ * store) against `tar | age` and `age -d | tar -x` on the same files, interleaved in
+ * alternating order, medians of ROUNDS. Our times are taken inside the child process
+ * (the app's main process is already running); peak RSS is the child's own, on the
+ * full set and on one a tenth its size.
  */
 const suite: BenchSuite = {
   name: 'package',
