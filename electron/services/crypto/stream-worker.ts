@@ -55,13 +55,17 @@ const CREDITS = 2;
 export type SourceItem = { kind: 'bytes'; data: Uint8Array } | { kind: 'file'; path: string; size: number };
 
 /**
- * Reader program (export): concatenates the items into chunks of exactly `chunkSize`
- * bytes (the last one shorter) and sends each chunk to the encrypter. It owns at most
- * `pool` buffers; the encrypter sends them back. Files are not hashed again here: they
- * come from the content-addressed store under their SHA-256, the signed manifest names
- * that digest, and the recipient checks every byte against it — so a file damaged in
- * the store since makes the recipient refuse the package, and never slips through.
- * Leaving the second SHA-256 pass out keeps export at the speed of AES-GCM and the disk.
+ * Reader-writer program (export). It concatenates the items into chunks of exactly
+ * `chunkSize` bytes (the last one shorter) and sends each to the encrypter, which seals
+ * it in place, extends the running CRC-32 and sends it back; this thread then writes it
+ * at its place in the package. So the work splits into two halves of about equal cost:
+ * reading and writing here, AES-GCM and CRC-32 there. At most `pool` buffers circulate.
+ *
+ * Files are not hashed again here: they come from the content-addressed store under
+ * their SHA-256, the signed manifest names that digest, and the recipient checks every
+ * byte against it — so a file damaged in the store since makes the recipient refuse the
+ * package and never slips through. Leaving a second SHA-256 pass out keeps export at
+ * the speed of AES-GCM and the disk.
  */
 function readerProgram(): void {
   const { workerData, receiveMessageOnPort } = workerRequire(
@@ -69,44 +73,74 @@ function readerProgram(): void {
   ) as typeof import('node:worker_threads');
   const fs = workerRequire('node:fs') as typeof import('node:fs');
   type Port = import('node:worker_threads').MessagePort;
-  const { items, chunkSize, control, pool, toEncrypter, returns, toMain } = workerData as {
+  const { items, chunkSize, control, pool, toEncrypter, sealed, toMain, fd, position } = workerData as {
     items: ({ kind: 'bytes'; data: Uint8Array } | { kind: 'file'; path: string; size: number })[];
     chunkSize: number;
     control: SharedArrayBuffer;
     pool: number;
     toEncrypter: Port;
-    returns: Port;
+    sealed: Port;
     toMain: Port;
+    fd: number;
+    position: number;
   };
   const ctl = new Int32Array(control);
+  const capacity = chunkSize + 16;
   const total = items.reduce((sum, item) => sum + (item.kind === 'bytes' ? item.data.length : item.size), 0);
   const free: Buffer[] = [];
   let allocated = 0;
-  let index = 0;
+  let sent = 0;
+  let stored = 0;
   let produced = 0;
   let current = -1;
+  let at = position;
+  let crc = 0;
 
   const fail = (code: string, message: string) => Object.assign(new Error(message), { code });
-  const take = (): Buffer => {
+  const store = (
+    message: { buffer: ArrayBuffer; length: number; index: number; crc: number } | { error: string; code: string },
+  ) => {
+    if ('error' in message) throw fail(message.code, message.error);
+    if (message.index !== stored) throw fail('ORDER', `sealed chunk ${message.index} came back when ${stored} was due`);
+    const chunk = Buffer.from(message.buffer, 0, message.length);
+    crc = message.crc;
+    for (let done = 0; done < chunk.length; ) done += fs.writeSync(fd, chunk, done, chunk.length - done, at + done);
+    at += chunk.length;
+    stored++;
+    if (stored % 8 === 0) toMain.postMessage({ t: 'progress', written: at - position });
+    free.push(Buffer.from(message.buffer));
+  };
+  /** Stores every sealed chunk that has come back; with `wait`, waits for at least one. */
+  const collect = (wait: boolean) => {
     for (;;) {
       if (Atomics.load(ctl, 0) !== 0) throw fail('CANCELLED', 'cancelled');
       const seen = Atomics.load(ctl, 1);
-      const back = receiveMessageOnPort(returns);
-      if (back) free.push(Buffer.from(back.message as ArrayBuffer));
+      let got = false;
+      for (let back = receiveMessageOnPort(sealed); back; back = receiveMessageOnPort(sealed)) {
+        store(back.message as Parameters<typeof store>[0]);
+        got = true;
+      }
+      if (got || !wait) return;
+      Atomics.wait(ctl, 1, seen, 250);
+    }
+  };
+  const take = (): Buffer => {
+    for (;;) {
+      collect(false);
       const ready = free.pop();
       if (ready) return ready;
       if (allocated < pool) {
         allocated++;
-        return Buffer.allocUnsafeSlow(chunkSize);
+        return Buffer.allocUnsafeSlow(capacity);
       }
-      Atomics.wait(ctl, 1, seen, 250);
+      collect(true);
     }
   };
   let buffer = take();
   let fill = 0;
   const emit = (last: boolean) => {
     const out = buffer.buffer as ArrayBuffer;
-    toEncrypter.postMessage({ buffer: out, length: fill, index: index++, last }, [out]);
+    toEncrypter.postMessage({ buffer: out, length: fill, index: sent++, last }, [out]);
     fill = 0;
     if (!last) buffer = take();
   };
@@ -145,6 +179,9 @@ function readerProgram(): void {
       }
     }
     emit(true);
+    current = -1;
+    while (stored < sent) collect(true);
+    toMain.postMessage({ t: 'done', crc: crc >>> 0, written: at - position });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     toMain.postMessage({ t: 'error', item: current, code: String(e.code ?? 'ERROR'), message: String(e.message) });
@@ -153,149 +190,60 @@ function readerProgram(): void {
 
 /**
  * Encrypter program (export): seals each chunk with AES-256-GCM under its counter
- * nonce, writes ciphertext ‖ tag at the next position of the package file, keeps the
- * running CRC-32 for the ZIP entry and returns the buffer to the reader.
+ * nonce, in place (ciphertext over plaintext, then the 16-byte tag), and sends it back.
  */
 function encrypterProgram(): void {
   const { workerData } = workerRequire('node:worker_threads') as typeof import('node:worker_threads');
-  const fs = workerRequire('node:fs') as typeof import('node:fs');
   const { createCipheriv } = workerRequire('node:crypto') as typeof import('node:crypto');
   const { crc32 } = workerRequire('node:zlib') as { crc32(data: Uint8Array, value?: number): number };
   type Port = import('node:worker_threads').MessagePort;
-  const { key, aead, fd, position, control, fromReader, fromMain, returns, toMain, ballastSlots, piece } =
-    workerData as {
-      key: Uint8Array;
-      aead: string;
-      fd: number;
-      position: number;
-      control: SharedArrayBuffer;
-      fromReader: Port;
-      /** A stop request: finish the writes in flight, start no more, then say so. */
-      fromMain: Port;
-      returns: Port;
-      toMain: Port;
-      ballastSlots: number;
-      piece: number;
-    };
+  const { key, aead, control, fromReader, sealed, ballastSlots, piece } = workerData as {
+    key: Uint8Array;
+    aead: string;
+    control: SharedArrayBuffer;
+    fromReader: Port;
+    sealed: Port;
+    ballastSlots: number;
+    piece: number;
+  };
   const held: { ballast: unknown } = { ballast: null };
   const ctl = new Int32Array(control);
   const nonce = Buffer.alloc(12);
-  // Sealed chunks are written through the libuv pool, so the kernel's copy into the
-  // page cache overlaps with encrypting the next chunk; a few output buffers rotate.
-  const spare: Buffer[] = [];
-  let outputs = 0;
-  const MAX_OUTPUTS = 3;
-  const queue: { buffer: ArrayBuffer; length: number; index: number; last: boolean }[] = [];
-  let waitingForOutput: (() => void) | null = null;
-  let pumping = false;
-  let at = position;
   let crc = 0;
-  let written = 0;
-  let inFlight = 0;
-  let finishing = false;
+  const send = (message: unknown, transfer: ArrayBuffer[] = []) => {
+    sealed.postMessage(message, transfer);
+    Atomics.add(ctl, 1, 1);
+    Atomics.notify(ctl, 1);
+  };
   let failed = false;
-  let stopping = false;
-  const quietIfStopping = () => {
-    if (stopping && inFlight === 0) toMain.postMessage({ t: 'quiet' });
-  };
-
-  const fail = (error: unknown) => {
+  fromReader.on('message', (m: { buffer: ArrayBuffer; length: number; index: number; last: boolean }) => {
     if (failed) return;
-    failed = true;
-    const e = error as NodeJS.ErrnoException;
-    toMain.postMessage({ t: 'error', item: -1, code: String(e.code ?? 'ERROR'), message: String(e.message) });
-  };
-  const finishIfDone = () => {
-    if (finishing && inFlight === 0 && !failed) toMain.postMessage({ t: 'done', crc: crc >>> 0, written });
-  };
-  const release = (out: Buffer) => {
-    spare.push(out);
-    const resume = waitingForOutput;
-    waitingForOutput = null;
-    resume?.();
-  };
-  const writeOut = (out: Buffer, length: number, position: number, done = 0) => {
-    fs.write(fd, out, done, length - done, position + done, (error, count) => {
-      if (error) {
-        inFlight--;
-        quietIfStopping();
-        return fail(error);
-      }
-      if (done + count < length) return writeOut(out, length, position, done + count);
-      inFlight--;
-      written += length;
-      release(out);
-      finishIfDone();
-      quietIfStopping();
-    });
-  };
-  const takeOutput = async (size: number): Promise<Buffer> => {
-    for (;;) {
-      const ready = spare.pop();
-      if (ready && ready.length >= size) return ready;
-      if (outputs < MAX_OUTPUTS) {
-        outputs++;
-        return Buffer.allocUnsafeSlow(size);
-      }
-      await new Promise<void>((resolve) => {
-        waitingForOutput = resolve;
-      });
-    }
-  };
-  const seal = async (m: (typeof queue)[number]) => {
-    if (stopping) return;
-    // 11-byte big-endian counter, then the final-chunk flag (SPEC.md §6.3).
-    nonce.fill(0);
-    nonce.writeUIntBE(Math.floor(m.index / 2 ** 40), 0, 6);
-    nonce.writeUIntBE(m.index % 2 ** 40, 6, 5);
-    nonce[11] = m.last ? 1 : 0;
-    const cipher = createCipheriv(aead as 'aes-256-gcm', key, nonce, { authTagLength: 16 });
-    const input = new Uint8Array(m.buffer, 0, m.length);
-    const out = await takeOutput(m.length + 16);
-    if (stopping) return release(out);
-    for (let offset = 0; offset < m.length; offset += piece) {
-      const sealed = cipher.update(input.subarray(offset, Math.min(offset + piece, m.length)));
-      out.set(sealed, offset);
-      crc = crc32(sealed, crc);
-    }
-    cipher.final();
-    const tag = cipher.getAuthTag();
-    out.set(tag, m.length);
-    crc = crc32(tag, crc);
-    inFlight++;
-    writeOut(out, m.length + 16, at);
-    at += m.length + 16;
-    held.ballast = new Array(ballastSlots).fill(0);
-    if (m.last) {
-      finishing = true;
-      finishIfDone();
-    } else {
-      returns.postMessage(m.buffer, [m.buffer]);
-      Atomics.add(ctl, 1, 1);
-      Atomics.notify(ctl, 1);
-      if (m.index % 8 === 7) toMain.postMessage({ t: 'progress', written: at - position });
-    }
-  };
-  const pump = async () => {
-    if (pumping) return;
-    pumping = true;
     try {
-      for (let next = queue.shift(); next && !failed && !stopping; next = queue.shift()) await seal(next);
+      // 11-byte big-endian counter, then the final-chunk flag (SPEC.md §6.3).
+      nonce.fill(0);
+      nonce.writeUIntBE(Math.floor(m.index / 2 ** 40), 0, 6);
+      nonce.writeUIntBE(m.index % 2 ** 40, 6, 5);
+      nonce[11] = m.last ? 1 : 0;
+      const cipher = createCipheriv(aead as 'aes-256-gcm', key, nonce, { authTagLength: 16 });
+      const chunk = new Uint8Array(m.buffer);
+      // Each piece is read before it is overwritten by its own ciphertext, and checksummed
+      // while still in the cache. Chunks arrive in order, so the CRC-32 runs in order too.
+      for (let offset = 0; offset < m.length; offset += piece) {
+        const sealedPiece = cipher.update(chunk.subarray(offset, Math.min(offset + piece, m.length)));
+        chunk.set(sealedPiece, offset);
+        crc = crc32(sealedPiece, crc);
+      }
+      cipher.final();
+      const tag = cipher.getAuthTag();
+      chunk.set(tag, m.length);
+      crc = crc32(tag, crc);
+      held.ballast = new Array(ballastSlots).fill(0);
+      send({ buffer: m.buffer, length: m.length + 16, index: m.index, crc: crc >>> 0 }, [m.buffer]);
     } catch (error) {
-      fail(error);
-    } finally {
-      pumping = false;
+      failed = true;
+      const e = error as NodeJS.ErrnoException;
+      send({ error: String(e.message), code: String(e.code ?? 'ERROR') });
     }
-  };
-  fromMain.on('message', () => {
-    stopping = true;
-    queue.length = 0;
-    quietIfStopping();
-  });
-  fromReader.on('message', (m: (typeof queue)[number]) => {
-    if (failed || stopping) return;
-    queue.push(m);
-    void pump();
   });
 }
 
@@ -336,21 +284,23 @@ export interface EncryptPipelineOptions {
   /** Open file descriptor of the package being written, and where the payload starts. */
   fd: number;
   position: number;
-  /** Chunk buffers in circulation (memory ≈ 2 × pool × chunkSize). */
+  /** Chunk buffers in circulation. */
   pool?: number;
 }
 
-/** Export's payload stage: reader thread → encrypter thread → file. */
+/** Export's payload stage: reader-writer thread ⇄ encrypter thread, into the package file. */
 export class EncryptPipeline {
   private readonly control = new Int32Array(new SharedArrayBuffer(12));
   private readonly workers: Worker[];
   private readonly inbox = new Inbox<EncryptEvent>();
+  private readonly port: import('node:worker_threads').MessagePort;
 
   constructor(options: EncryptPipelineOptions) {
     const data = new MessageChannel();
-    const returns = new MessageChannel();
+    const sealed = new MessageChannel();
     const toMain = new MessageChannel();
     toMain.port1.on('message', (event: EncryptEvent) => this.inbox.push(event));
+    this.port = toMain.port1;
     const control = this.control.buffer;
     const reader = new Worker(workerSource(readerProgram), {
       eval: true,
@@ -361,47 +311,32 @@ export class EncryptPipeline {
         control,
         pool: options.pool ?? 6,
         toEncrypter: data.port1,
-        returns: returns.port2,
+        sealed: sealed.port2,
         toMain: toMain.port2,
+        fd: options.fd,
+        position: options.position,
       },
-      transferList: [data.port1, returns.port2, toMain.port2],
+      transferList: [data.port1, sealed.port2, toMain.port2],
     });
-    const toMainFromEncrypter = new MessageChannel();
-    toMainFromEncrypter.port1.on('message', (event: EncryptEvent | { t: 'quiet' }) => {
-      if (event.t === 'quiet') this.quiet?.();
-      else this.inbox.push(event);
-    });
-    const stopChannel = new MessageChannel();
-    this.stopPort = stopChannel.port1;
     const encrypter = new Worker(workerSource(encrypterProgram), {
       eval: true,
       resourceLimits: WORKER_LIMITS,
       workerData: {
         key: options.key,
         aead: NODE_AEAD,
-        fd: options.fd,
-        position: options.position,
         ballastSlots: BALLAST_SLOTS,
         piece: CIPHER_PIECE,
         control,
         fromReader: data.port2,
-        fromMain: stopChannel.port2,
-        returns: returns.port1,
-        toMain: toMainFromEncrypter.port2,
+        sealed: sealed.port1,
       },
-      transferList: [data.port2, stopChannel.port2, returns.port1, toMainFromEncrypter.port2],
+      transferList: [data.port2, sealed.port1],
     });
     this.workers = [reader, encrypter];
     for (const worker of this.workers) {
       worker.on('error', (error) => this.inbox.push({ t: 'error', item: -1, code: 'WORKER', message: error.message }));
     }
-    this.ports = [toMain.port1, toMainFromEncrypter.port1];
   }
-
-  private readonly ports: import('node:worker_threads').MessagePort[];
-  private readonly stopPort: import('node:worker_threads').MessagePort;
-  private quiet: (() => void) | null = null;
-  private stopped = false;
 
   next(): Promise<EncryptEvent> {
     return this.inbox.next();
@@ -413,20 +348,14 @@ export class EncryptPipeline {
   }
 
   /**
-   * Stops both threads. The encrypter writes through the caller's file descriptor, so
-   * it first finishes the writes it has in flight; only then may the caller close it.
+   * Stops both threads. The reader-writer writes with blocking calls through the
+   * caller's descriptor; once terminate() has resolved none is running, and the caller
+   * may close it.
    */
   async stop(): Promise<void> {
-    if (this.stopped) return;
-    this.stopped = true;
     Atomics.store(this.control, CANCELLED, 1);
     Atomics.notify(this.control, RETURNED);
-    await new Promise<void>((resolve) => {
-      this.quiet = resolve;
-      this.stopPort.postMessage('stop');
-      setTimeout(resolve, 5000).unref();
-    });
-    for (const port of [...this.ports, this.stopPort]) port.close();
+    this.port.close();
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }

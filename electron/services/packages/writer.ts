@@ -157,7 +157,7 @@ export async function sealPackage(input: SealPackageInput): Promise<SealedPackag
     await rename(temp, input.destination);
     return { path: input.destination, size: position, header };
   } catch (error) {
-    // The encrypter writes through this descriptor: stop it before closing.
+    // The pipeline writes through this descriptor: stop it before closing.
     await pipeline?.stop();
     pipeline = null;
     await handle?.close().catch(() => undefined);
