@@ -1,6 +1,9 @@
+import { join } from 'node:path';
 import type { Locale } from '../shared/domain/locale';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
+import type { DialogPort } from './services/dialogs';
+import { EvidenceStore } from './services/evidence/store';
 import type { Logger } from './services/logger';
 import { OperationRegistry } from './services/operations';
 import { type SettingsPort, SettingsService } from './services/settings';
@@ -13,6 +16,7 @@ import { type SettingsPort, SettingsService } from './services/settings';
 export interface BackendDeps {
   userDataDir: string;
   settingsStore: SettingsPort;
+  dialogs: DialogPort;
   logger: Logger;
   runtime: 'electron' | 'harness';
   version: string;
@@ -24,18 +28,24 @@ export interface Backend {
   dispatch: Dispatch;
   settings: SettingsService;
   operations: OperationRegistry;
+  /** Content-addressed evidence files; the app:// protocol serves them for preview. */
+  evidence: EvidenceStore;
 }
 
 export function createBackend(deps: BackendDeps): Backend {
   const settings = new SettingsService(deps.settingsStore);
   const operations = new OperationRegistry();
+  const evidence = new EvidenceStore({ root: join(deps.userDataDir, 'evidence') });
   const handlers = createHandlers({
     settings,
     operations,
+    evidence,
+    dialogs: deps.dialogs,
+    userDataDir: deps.userDataDir,
     runtime: deps.runtime,
     version: deps.version,
     platform: deps.platform,
     onLocaleChanged: deps.onLocaleChanged,
   });
-  return { dispatch: createDispatch(handlers, deps.logger), settings, operations };
+  return { dispatch: createDispatch(handlers, deps.logger), settings, operations, evidence };
 }

@@ -1,12 +1,16 @@
 import type { Handlers } from './dispatch';
 import { type AppHandlerDeps, appHandlers } from './handlers/app';
+import { type EvidenceHandlerDeps, evidenceHandlers } from './handlers/evidence';
+import { type RegistryHandlerDeps, registryHandlers } from './handlers/registry';
 
 /** Everything the handlers need, built by the composition root (or the e2e harness). */
-export type HandlerDeps = AppHandlerDeps;
+export type HandlerDeps = AppHandlerDeps & RegistryHandlerDeps & EvidenceHandlerDeps;
 
 /** One handler per contract channel; each feature contributes its own slice. */
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...appHandlers(deps),
+    ...registryHandlers(deps),
+    ...evidenceHandlers(deps),
   } satisfies Handlers;
 }

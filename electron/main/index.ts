@@ -11,7 +11,9 @@ import { eventChannel } from '../../shared/ipc/channels';
 import { createBackend } from '../backend';
 import { createFileLogger } from '../services/logger';
 import { SETTINGS_DEFAULTS, type SettingsSchema } from '../services/settings';
+import { createElectronDialogs } from './adapters/dialogs';
 import { APP_ENTRY_URL } from './app-url';
+import { evidenceRoute } from './evidence-route';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu-template';
 import { registerAppSchemePrivileges, serveRenderer } from './protocol';
@@ -65,6 +67,7 @@ async function start(): Promise<void> {
   const backend = createBackend({
     userDataDir,
     settingsStore,
+    dialogs: createElectronDialogs(),
     logger,
     runtime: 'electron',
     version: app.getVersion(),
@@ -78,7 +81,7 @@ async function start(): Promise<void> {
   });
 
   installPermissionHandlers(session.defaultSession, devServerUrl);
-  serveRenderer(join(distDir, 'renderer'));
+  serveRenderer(join(distDir, 'renderer'), [evidenceRoute(backend.evidence)]);
   registerIpc(ipcMain, backend.dispatch, logger, devServerUrl);
   applyMenu(backend.settings.locale());
 

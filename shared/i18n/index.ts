@@ -1,20 +1,24 @@
 import type { Locale } from '../domain/locale';
 import { common as enCommon } from './en/common';
 import { errors as enErrors } from './en/errors';
+import { evidence as enEvidence } from './en/evidence';
 import { menu as enMenu } from './en/menu';
+import { registries as enRegistries } from './en/registries';
 import { settings as enSettings } from './en/settings';
 import { shell as enShell } from './en/shell';
 import { wizard as enWizard } from './en/wizard';
 import type { Messages } from './types';
 import { common } from './zh-CN/common';
 import { errors } from './zh-CN/errors';
+import { evidence } from './zh-CN/evidence';
 import { menu } from './zh-CN/menu';
+import { registries } from './zh-CN/registries';
 import { settings } from './zh-CN/settings';
 import { shell } from './zh-CN/shell';
 import { wizard } from './zh-CN/wizard';
 
 /** Catalogue namespaces; each feature adds one file per language and a line here. */
-const zhCN = { common, shell, wizard, settings, menu, errors };
+const zhCN = { common, shell, wizard, settings, menu, errors, registries, evidence };
 export type Catalogue = typeof zhCN;
 
 const en: Messages<Catalogue> = {
@@ -24,6 +28,8 @@ const en: Messages<Catalogue> = {
   settings: enSettings,
   menu: enMenu,
   errors: enErrors,
+  registries: enRegistries,
+  evidence: enEvidence,
 };
 
 export const CATALOGUES: Record<Locale, Messages<Catalogue>> = { 'zh-CN': zhCN, en };

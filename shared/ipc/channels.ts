@@ -10,6 +10,14 @@ export const CHANNELS = [
   'office.get',
   'office.save',
   'ops.cancel',
+  'registry.readTable',
+  'registry.exportXlsx',
+  'evidence.addFromDialog',
+  'evidence.addPath',
+  'evidence.uploadBegin',
+  'evidence.uploadChunk',
+  'evidence.uploadFinish',
+  'evidence.uploadAbort',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

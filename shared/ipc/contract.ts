@@ -1,6 +1,8 @@
 import type { z } from '../zod-setup';
 import type { Channel } from './channels';
 import { appChannels } from './contract/app';
+import { evidenceChannels } from './contract/evidence';
+import { registryChannels } from './contract/registry';
 
 export interface ChannelSpec {
   input: z.ZodType;
@@ -13,6 +15,8 @@ export interface ChannelSpec {
  */
 export const contract = {
   ...appChannels,
+  ...registryChannels,
+  ...evidenceChannels,
 } as const satisfies { [C in Channel]: ChannelSpec };
 
 type Contract = typeof contract;

@@ -14,6 +14,12 @@ export const ERROR_CODES = [
   'DISK_FULL',
   'NOT_CONFIGURED',
   'INTERNAL',
+  'TABLE_TOO_LARGE',
+  'TABLE_TOO_MANY_ROWS',
+  'TABLE_FORMAT_UNSUPPORTED',
+  'TABLE_UNREADABLE',
+  'EVIDENCE_NOT_A_FILE',
+  'EVIDENCE_SOURCE_CHANGED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -5,10 +5,12 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import Conf from 'conf';
 import { type Backend, createBackend } from '../../../electron/backend';
+import { answerEvidenceRequest, EVIDENCE_PATH_PREFIX } from '../../../electron/services/evidence/http';
 import { createFileLogger } from '../../../electron/services/logger';
 import { SETTINGS_DEFAULTS, type SettingsSchema } from '../../../electron/services/settings';
 import { eventChannel } from '../../../shared/ipc/channels';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
+import { HarnessDialogs } from './dialogs';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const rendererDir = join(repoRoot, 'dist/renderer');
@@ -56,6 +58,8 @@ function preloadInitScript(): string {
     value: (channel, payload) => { for (const l of listeners.get(channel) ?? []) l({}, payload); },
   });
   const electron = {
+    // Files in a test page have no path on disk, like files dragged from a browser in Electron.
+    webUtils: { getPathForFile: () => '' },
     contextBridge: { exposeInMainWorld: (key, value) => Object.defineProperty(window, key, { value, enumerable: true }) },
     ipcRenderer: {
       invoke: (channel, input) => window.__ipc(channel, input),
@@ -75,6 +79,8 @@ export interface DeskInstance {
   context: BrowserContext;
   page: Page;
   backend: Backend;
+  /** Answers for the file dialogs the app will open. */
+  dialogs: HarnessDialogs;
   userDataDir: string;
   /** Emits a main→renderer event to every open page, as the main process would. */
   emit(event: Parameters<typeof eventChannel>[0], payload: unknown): Promise<void>;
@@ -110,9 +116,11 @@ export async function launchDesk(options: LaunchOptions): Promise<DeskInstance> 
     }
   };
 
+  const dialogs = new HarnessDialogs();
   const backend = createBackend({
     userDataDir,
     settingsStore,
+    dialogs,
     logger,
     runtime: 'harness',
     version: '0.0.0-test',
@@ -129,6 +137,12 @@ export async function launchDesk(options: LaunchOptions): Promise<DeskInstance> 
   });
   await context.route(`${APP_ORIGIN}/**`, async (route) => {
     const url = new URL(route.request().url());
+    // The same evidence route the app:// protocol serves in Electron.
+    if (url.pathname.startsWith(EVIDENCE_PATH_PREFIX)) {
+      const answer = await answerEvidenceRequest(backend.evidence, url.pathname);
+      if (answer.filePath) return route.fulfill({ status: 200, path: answer.filePath, headers: answer.headers });
+      return route.fulfill({ status: 404, headers: answer.headers, body: 'Not found' });
+    }
     const relative = normalize(decodeURIComponent(url.pathname)).replace(/^[/\\]+/, '') || 'index.html';
     const file = resolve(rendererDir, relative);
     if (!file.startsWith(rendererDir + sep)) return route.fulfill({ status: 404 });
@@ -165,6 +179,7 @@ export async function launchDesk(options: LaunchOptions): Promise<DeskInstance> 
     context,
     page,
     backend,
+    dialogs,
     userDataDir,
     emit,
     close: async () => {
