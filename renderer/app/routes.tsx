@@ -30,6 +30,7 @@ export interface NavRoute {
 }
 
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
+const RegistriesPage = lazy(() => import('../features/registries/RegistriesPage'));
 
 /** The left navigation, in order. Each feature replaces its placeholder with its pages. */
 export const NAV_ROUTES: NavRoute[] = [
@@ -53,7 +54,7 @@ export const NAV_ROUTES: NavRoute[] = [
     key: 'registries',
     path: '/registries',
     icon: <ApartmentOutlined />,
-    element: <PlaceholderPage feature="registries" />,
+    element: <RegistriesPage />,
   },
   { key: 'settings', path: '/settings', icon: <SettingOutlined />, element: <SettingsPage /> },
 ];

@@ -342,28 +342,39 @@ function existingClashes(kind: RegistryKind, record: unknown, snapshot: Registry
  */
 function checkOrganParents(drafts: Draft[], records: Map<Draft, Organ>, snapshot: RegistrySnapshot): void {
   type Target = { kind: 'existing'; organ: Organ } | { kind: 'row'; draft: Draft };
-  const candidates: (Named & { code: string; target: Target })[] = [
-    ...snapshot.organs.map((organ) => ({
-      id: organ.id,
-      name: organ.name,
-      code: organ.divisionCode,
-      target: { kind: 'existing' as const, organ },
-    })),
-    ...drafts
-      .filter((d) => typeof d.values.name === 'string')
-      .map((draft) => ({
-        id: draft.id,
-        name: draft.values.name as string,
-        code: String(draft.values.divisionCode ?? ''),
-        target: { kind: 'row' as const, draft },
-      })),
-  ];
+  type Candidate = Named & { code: string; target: Target };
+  const existing: Candidate[] = snapshot.organs.map((organ) => ({
+    id: organ.id,
+    name: organ.name,
+    code: organ.divisionCode,
+    target: { kind: 'existing' as const, organ },
+  }));
+  // A name repeated in the sheet is already reported as a duplicate; its first row answers for it.
+  const seenNames = new Set<string>();
+  const rows: Candidate[] = [];
+  for (const draft of drafts) {
+    if (typeof draft.values.name !== 'string') continue;
+    const key = normalizeName(draft.values.name);
+    if (seenNames.has(key)) continue;
+    seenNames.add(key);
+    rows.push({
+      id: draft.id,
+      name: draft.values.name,
+      code: String(draft.values.divisionCode ?? ''),
+      target: { kind: 'row' as const, draft },
+    });
+  }
+  /** The registry is asked first, then the sheet: a row repeating a registered name is itself refused. */
+  const resolveParent = (text: string) => {
+    const inRegistry = resolveByName(existing, text, (c) => c.code);
+    return inRegistry.found || inRegistry.ambiguous ? inRegistry : resolveByName(rows, text, (c) => c.code);
+  };
   const parentRow = new Map<Draft, Draft>();
   for (const draft of drafts) {
     const text = draft.values.parent;
     const record = records.get(draft);
     if (typeof text !== 'string') continue;
-    const { found, ambiguous } = resolveByName(candidates, text, (c) => c.code);
+    const { found, ambiguous } = resolveParent(text);
     if (!found) {
       draft.problems.push(problem('parent', ambiguous ? 'referenceAmbiguous' : 'referenceNotFound', { name: text }));
       continue;

@@ -163,6 +163,33 @@ describe('planImport: organs', () => {
     expect(byName.get('青山县司法局')?.parentId).toBe('city');
   });
 
+  it('lets a repeated row name the parent of others without making it ambiguous', () => {
+    const plan = planImport(
+      'organs',
+      sheet([
+        header,
+        ['甲县人民政府', '甲县', '县级', '人民政府', '', '330104', '江州市人民政府'],
+        ['甲县交通运输局', '甲县交通', '县级', '行业主管部门', '交通运输', '330104', '甲县人民政府'],
+        ['甲县人民政府', '甲县', '县级', '人民政府', '', '330104', '江州市人民政府'],
+        ['江州市人民政府', '市政府', '市级', '人民政府', '', '330100', ''],
+        ['乙镇', '乙镇', '乡镇级', '人民政府', '', '330104', '江州市人民政府'],
+      ]),
+      snapshot,
+      options,
+    );
+    expect(problemsByLine(plan)).toEqual({
+      2: [],
+      3: [],
+      4: ['name:duplicateInFile'],
+      5: ['name:existsAlready'],
+      6: [],
+    });
+    const byName = new Map(plan.valid.map((o) => [o.name, o]));
+    expect(byName.get('甲县交通运输局')?.parentId).toBe(byName.get('甲县人民政府')?.id);
+    // The registered organ answers for its name, not the sheet's repeat of it.
+    expect(byName.get('乙镇')?.parentId).toBe('city');
+  });
+
   it('spoils the children of a bad row and reports level, code, cycles and stale parents', () => {
     const plan = planImport(
       'organs',
