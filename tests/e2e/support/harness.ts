@@ -38,6 +38,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -140,7 +141,9 @@ export async function launchDesk(options: LaunchOptions): Promise<DeskInstance> 
     // The same evidence route the app:// protocol serves in Electron.
     if (url.pathname.startsWith(EVIDENCE_PATH_PREFIX)) {
       const answer = await answerEvidenceRequest(backend.evidence, url.pathname);
-      if (answer.filePath) return route.fulfill({ status: 200, path: answer.filePath, headers: answer.headers });
+      // `body`, not `path`: fulfilling from a path would retype the response by file extension.
+      if (answer.filePath)
+        return route.fulfill({ status: 200, body: await readFile(answer.filePath), headers: answer.headers });
       return route.fulfill({ status: 404, headers: answer.headers, body: 'Not found' });
     }
     const relative = normalize(decodeURIComponent(url.pathname)).replace(/^[/\\]+/, '') || 'index.html';
