@@ -43,7 +43,9 @@ export function ImportDialog({ kind, file, initialSheet, snapshot, onClose }: Im
   const columnLabel = (key: string) => t(`registries:columns.${kind}.${key}`, { defaultValue: key });
   const problemText = (p: ImportProblem) => {
     const text = t(p.key, { ...p.params, column: p.column ? columnLabel(p.column) : '' });
-    return p.column && !p.key.endsWith('missingColumn') ? `${columnLabel(p.column)}：${text}` : text;
+    return p.column && !p.key.endsWith('missingColumn')
+      ? t('registries:import.problemLine', { column: columnLabel(p.column), text })
+      : text;
   };
 
   const invalid = plan.rows.filter((r) => r.problems.length > 0).length;
@@ -70,20 +72,10 @@ export function ImportDialog({ kind, file, initialSheet, snapshot, onClose }: Im
 
   const columns: ColumnsType<ImportRow> = [
     { title: t('registries:import.line'), dataIndex: 'line', width: 64, fixed: 'left' },
-    ...plan.columns.map((key) => ({
-      title: columnLabel(key),
-      key,
-      width: 150,
-      ellipsis: true,
-      render: (_: unknown, row: ImportRow) => {
-        const bad = row.problems.some((p) => p.column === key);
-        return <span className={bad ? 'import-cell-bad' : undefined}>{row.cells[key] ?? ''}</span>;
-      },
-    })),
     {
       title: t('registries:import.result'),
       key: 'result',
-      width: 320,
+      width: 300,
       render: (_: unknown, row: ImportRow) =>
         row.problems.length === 0 ? (
           <Tag color="success">{t('registries:import.ok')}</Tag>
@@ -95,6 +87,16 @@ export function ImportDialog({ kind, file, initialSheet, snapshot, onClose }: Im
           </ul>
         ),
     },
+    ...plan.columns.map((key) => ({
+      title: columnLabel(key),
+      key,
+      width: 140,
+      ellipsis: true,
+      render: (_: unknown, row: ImportRow) => {
+        const bad = row.problems.some((p) => p.column === key);
+        return <span className={bad ? 'import-cell-bad' : undefined}>{row.cells[key] ?? ''}</span>;
+      },
+    })),
   ];
 
   return (
@@ -111,6 +113,7 @@ export function ImportDialog({ kind, file, initialSheet, snapshot, onClose }: Im
       cancelButtonProps={{ 'data-testid': 'import-cancel' }}
       cancelText={t('common:cancel')}
       destroyOnHidden
+      centered
       maskClosable={false}
     >
       <Space direction="vertical" size={12} style={{ width: '100%' }}>
@@ -170,7 +173,7 @@ export function ImportDialog({ kind, file, initialSheet, snapshot, onClose }: Im
               dataSource={rows}
               pagination={false}
               virtual={rows.length > VIRTUAL_FROM}
-              scroll={{ x: 64 + plan.columns.length * 150 + 320, y: 420 }}
+              scroll={{ x: 64 + 300 + plan.columns.length * 140, y: 340 }}
               rowClassName={(row) => (row.problems.length > 0 ? 'import-row-bad' : '')}
               data-testid="import-preview"
             />

@@ -65,7 +65,7 @@ function RegistriesTabs() {
       .filter((r) => showInactive || r.active)
       .filter((r) => !subtree || subtree.has(r.id))
       .filter((r) => !words || searchText(r).includes(words))
-      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true }));
   }, [snapshot, kind, query, showInactive, organFilter]);
 
   const toggleActive = (record: AnyRecord) => {

@@ -28,7 +28,7 @@ export function organTreeData(organs: readonly Organ[]): OrganTreeNode[] {
     (parent ? parent.children : roots).push(node);
   }
   const sort = (list: OrganTreeNode[]) => {
-    list.sort((a, b) => (rank.get(a.key) ?? '').localeCompare(rank.get(b.key) ?? '', 'zh-CN'));
+    list.sort((a, b) => (rank.get(a.key) ?? '').localeCompare(rank.get(b.key) ?? '', 'zh-CN', { numeric: true }));
     for (const node of list) sort(node.children);
   };
   sort(roots);

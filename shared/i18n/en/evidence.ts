@@ -28,7 +28,7 @@ export const evidence: Messages<typeof zh> = {
   removedTag: 'Removed',
   duplicate:
     '“{{name}}” has the same content (same SHA-256) as “{{existing}}”, already in this dossier; it was not added again.',
-  added: 'Added {{count}} files',
+  added: 'Files added: {{count}}',
   progress: { copying: 'Copying and hashing', done: '{{done}} / {{total}}' },
   cancel: 'Cancel',
   noPreview: 'Files of this type cannot be previewed here.',

@@ -101,6 +101,7 @@ export const registries = {
     ignoredColumns: '以下列名未识别，将被忽略：{{columns}}',
     fileProblem: '文件无法导入',
     hint: '确认后，所有有效行在同一事务中一次写入；有问题的行不会写入。取消则不做任何更改。',
+    problemLine: '{{column}}：{{text}}',
     problems: {
       unknownValue: '无法识别的值“{{value}}”',
       noHeader: '找不到表头行。请使用导入模板中的列名。',
