@@ -12,7 +12,14 @@ import {
 } from '../domain/registry';
 import { CATALOGUES } from '../i18n';
 import { type ColumnSpec, FIELD_COLUMN, normalizeHeader, normalizeName, REGISTRY_COLUMNS } from './columns';
-import { officerIssues, type RegistrySnapshot, type RuleIssue, subjectIssues, supervisorIssues } from './rules';
+import {
+  indexSnapshot,
+  officerIssues,
+  type RegistrySnapshot,
+  type RuleIssue,
+  subjectIssues,
+  supervisorIssues,
+} from './rules';
 import { schemaIssueKey } from './schema-issues';
 
 // Turns the rows of a spreadsheet into registry records, or into the reasons a row
@@ -179,22 +186,35 @@ interface Named {
   name: string;
 }
 
-/** Finds a record by name (as a clerk writes it); organs may also be named by a unique division code. */
-function resolveByName<T extends Named>(
-  records: readonly T[],
-  text: string,
-  code?: (r: T) => string,
-): { found?: T; ambiguous?: boolean } {
-  const wanted = normalizeName(text);
-  const byName = records.filter((r) => normalizeName(r.name) === wanted);
-  if (byName.length === 1) return { found: byName[0] };
-  if (byName.length > 1) return { ambiguous: true };
-  if (code && /^\d{6}$/.test(wanted)) {
-    const byCode = records.filter((r) => code(r) === wanted);
-    if (byCode.length === 1) return { found: byCode[0] };
-    if (byCode.length > 1) return { ambiguous: true };
+type Lookup<T> = (text: string) => { found?: T; ambiguous?: boolean };
+
+/**
+ * Finds a record by name (as a clerk writes it); organs may also be named by a unique
+ * division code. The maps are built once, so a sheet of 50 000 rows resolves in linear time.
+ */
+function nameLookup<T extends Named>(records: readonly T[], code?: (r: T) => string): Lookup<T> {
+  const byName = new Map<string, T[]>();
+  const byCode = new Map<string, T[]>();
+  for (const record of records) {
+    const name = normalizeName(record.name);
+    byName.set(name, [...(byName.get(name) ?? []), record].slice(0, 2));
+    if (code) {
+      const c = code(record);
+      byCode.set(c, [...(byCode.get(c) ?? []), record].slice(0, 2));
+    }
   }
-  return {};
+  return (text) => {
+    const wanted = normalizeName(text);
+    const named = byName.get(wanted) ?? [];
+    if (named.length === 1) return { found: named[0] };
+    if (named.length > 1) return { ambiguous: true };
+    if (code && /^\d{6}$/.test(wanted)) {
+      const coded = byCode.get(wanted) ?? [];
+      if (coded.length === 1) return { found: coded[0] };
+      if (coded.length > 1) return { ambiguous: true };
+    }
+    return {};
+  };
 }
 
 // ---------------------------------------------------------------- the plan
@@ -236,8 +256,9 @@ export function planImport<K extends RegistryKind>(
 
   const schema = REGISTRY_SCHEMAS[kind];
   const records = new Map<Draft, RegistryRecords[K]>();
+  const lookups = { organs: nameLookup(snapshot.organs), subjects: nameLookup(snapshot.subjects) };
   for (const draft of drafts) {
-    resolveReferences(kind, draft, snapshot);
+    resolveReferences(kind, draft, lookups);
     const candidate: Values = { ...draft.values, id: draft.id, updatedAt: options.now };
     delete candidate.parent;
     delete candidate.organ;
@@ -274,16 +295,20 @@ export function planImport<K extends RegistryKind>(
 }
 
 /** Fills organId / subjectId from the names in the sheet; an organ's parent is resolved later. */
-function resolveReferences(kind: RegistryKind, draft: Draft, snapshot: RegistrySnapshot): void {
-  const refer = <T extends Named>(column: string, field: string, records: readonly T[]) => {
+function resolveReferences(
+  kind: RegistryKind,
+  draft: Draft,
+  lookups: { organs: Lookup<Organ>; subjects: Lookup<EnforcementSubject> },
+): void {
+  const refer = <T extends Named>(column: string, field: string, lookup: Lookup<T>) => {
     const text = draft.values[column];
     if (typeof text !== 'string') return;
-    const { found, ambiguous } = resolveByName(records, text);
+    const { found, ambiguous } = lookup(text);
     if (found) draft.values[field] = found.id;
     else draft.problems.push(problem(column, ambiguous ? 'referenceAmbiguous' : 'referenceNotFound', { name: text }));
   };
-  if (kind === 'subjects' || kind === 'supervisors') refer('organ', 'organId', snapshot.organs);
-  if (kind === 'officers') refer('subject', 'subjectId', snapshot.subjects);
+  if (kind === 'subjects' || kind === 'supervisors') refer('organ', 'organId', lookups.organs);
+  if (kind === 'officers') refer('subject', 'subjectId', lookups.subjects);
 }
 
 /** The fields that must be unique, and how a duplicate is recognised. */
@@ -324,8 +349,9 @@ function existingClashes(kind: RegistryKind, record: unknown, snapshot: Registry
   switch (kind) {
     case 'organs': {
       const organ = record as Organ;
-      const name = normalizeName(organ.name);
-      return snapshot.organs.some((o) => normalizeName(o.name) === name) ? [problem('name', 'existsAlready')] : [];
+      return indexSnapshot(snapshot).organsByName.has(normalizeName(organ.name))
+        ? [problem('name', 'existsAlready')]
+        : [];
     }
     case 'subjects':
       return subjectIssues(record as EnforcementSubject, snapshot).map(fromRule);
@@ -365,9 +391,11 @@ function checkOrganParents(drafts: Draft[], records: Map<Draft, Organ>, snapshot
     });
   }
   /** The registry is asked first, then the sheet: a row repeating a registered name is itself refused. */
+  const inRegistry = nameLookup(existing, (c) => c.code);
+  const inSheet = nameLookup(rows, (c) => c.code);
   const resolveParent = (text: string) => {
-    const inRegistry = resolveByName(existing, text, (c) => c.code);
-    return inRegistry.found || inRegistry.ambiguous ? inRegistry : resolveByName(rows, text, (c) => c.code);
+    const registered = inRegistry(text);
+    return registered.found || registered.ambiguous ? registered : inSheet(text);
   };
   const parentRow = new Map<Draft, Draft>();
   for (const draft of drafts) {
@@ -399,28 +427,44 @@ function checkOrganParents(drafts: Draft[], records: Map<Draft, Organ>, snapshot
     if (record) record.parentId = found.id;
   }
 
-  // Rows of the sheet that name each other in a ring.
-  for (const draft of parentRow.keys()) {
-    const seen = new Set<Draft>([draft]);
-    let next = parentRow.get(draft);
-    while (next && !seen.has(next)) {
-      seen.add(next);
-      next = parentRow.get(next);
+  // Rows of the sheet that name each other in a ring; each row is walked once.
+  const state = new Map<Draft, 'walking' | 'done'>();
+  for (const start of parentRow.keys()) {
+    const path: Draft[] = [];
+    let at: Draft | undefined = start;
+    while (at && !state.has(at)) {
+      state.set(at, 'walking');
+      path.push(at);
+      at = parentRow.get(at);
     }
-    if (next === draft) draft.problems.push(problem('parent', 'parentCycle'));
+    if (at && state.get(at) === 'walking') {
+      for (const member of path.slice(path.indexOf(at))) member.problems.push(problem('parent', 'parentCycle'));
+    }
+    for (const walked of path) state.set(walked, 'done');
   }
 
-  // A bad parent row spoils its children, and theirs, until nothing changes.
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const [child, parent] of parentRow) {
+  // A bad parent row spoils its children, and theirs: each chain is walked up once.
+  const spoiled = new Map<Draft, boolean>();
+  for (const start of drafts) {
+    const path: Draft[] = [];
+    const onPath = new Set<Draft>();
+    let at: Draft | undefined = start;
+    while (at && !spoiled.has(at) && at.problems.length === 0 && !onPath.has(at)) {
+      path.push(at);
+      onPath.add(at);
+      at = parentRow.get(at);
+    }
+    let bad = at ? (spoiled.get(at) ?? at.problems.length > 0) : false;
+    if (at) spoiled.set(at, bad);
+    for (let i = path.length - 1; i >= 0; i--) {
+      const child = path[i] as Draft;
+      const parent = parentRow.get(child);
       // One reason about the parent is enough (rows in a ring already have theirs).
-      const marked = child.problems.some((p) => p.column === 'parent');
-      if (!marked && parent.problems.length > 0) {
+      if (bad && parent && !child.problems.some((p) => p.column === 'parent')) {
         child.problems.push(problem('parent', 'parentRowInvalid', { line: parent.line }));
-        changed = true;
       }
+      bad = child.problems.length > 0;
+      spoiled.set(child, bad);
     }
   }
 }
