@@ -60,6 +60,15 @@ async function dropFiles(page: Page, files: { name: string; bytes?: number[]; si
   }, files);
 }
 
+/** Dark pixels on the PDF canvas: text was drawn. */
+const inkOn = (page: Page) =>
+  page.getByTestId('pdf-canvas').evaluate((canvas: HTMLCanvasElement) => {
+    const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
+    let dark = 0;
+    for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 255) < 128) dark++;
+    return dark;
+  });
+
 const row = (page: Page, name: string) => page.getByTestId('evidence-table').getByRole('row').filter({ hasText: name });
 
 test('evidence: add by dialog and by drop, duplicates caught, image and PDF preview, removal recorded with a reason', async ({
@@ -122,14 +131,7 @@ test('evidence: add by dialog and by drop, duplicates caught, image and PDF prev
   // PDF preview, drawn by pdf.js on a canvas, page by page.
   await row(page, 'notice.pdf').getByRole('button', { name: '预览' }).click();
   await expect(page.getByTestId('pdf-page')).toHaveText('第 1 / 2 页');
-  const inked = () =>
-    page.getByTestId('pdf-canvas').evaluate((canvas: HTMLCanvasElement) => {
-      const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
-      let dark = 0;
-      for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 255) < 128) dark++;
-      return dark;
-    });
-  await expect.poll(inked).toBeGreaterThan(100);
+  await expect.poll(() => inkOn(page)).toBeGreaterThan(100);
   await page.getByRole('button', { name: '下一页' }).click();
   await expect(page.getByTestId('pdf-page')).toHaveText('第 2 / 2 页');
   await page.screenshot({ path: testInfo.outputPath('pdf-preview.png') });
@@ -180,4 +182,18 @@ test('evidence: cancelling a large drop leaves no record and no file behind', as
     (e) => e.isFile(),
   );
   expect(storeFiles).toEqual([]);
+});
+
+test('evidence: a Chinese PDF whose fonts are not embedded still previews', async ({ desk }, testInfo) => {
+  await seedOffice(desk);
+  const { page } = desk;
+  const path = testInfo.outputPath('通知书.pdf');
+  writeFileSync(path, makePdf(['责令限期整改通知书'], { chinese: true }));
+  await openPanel(page);
+  desk.dialogs.queueOpen([path]);
+  await page.getByRole('button', { name: '添加文件' }).click();
+  await row(page, '通知书.pdf').getByRole('button', { name: '预览' }).click();
+  await expect(page.getByTestId('pdf-page')).toHaveText('第 1 / 1 页');
+  await expect.poll(() => inkOn(page)).toBeGreaterThan(500);
+  await page.screenshot({ path: testInfo.outputPath('cjk-preview.png') });
 });

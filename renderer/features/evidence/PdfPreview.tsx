@@ -31,7 +31,13 @@ export function PdfPreview({ url }: { url: string }) {
       try {
         const module = await loadPdfJs();
         const data = new Uint8Array(await (await fetch(url)).arrayBuffer());
-        loaded = await module.getDocument({ data, isEvalSupported: false }).promise;
+        loaded = await module.getDocument({
+          data,
+          isEvalSupported: false,
+          cMapUrl: new URL('pdfjs/cmaps/', document.baseURI).href,
+          cMapPacked: true,
+          standardFontDataUrl: new URL('pdfjs/standard_fonts/', document.baseURI).href,
+        }).promise;
         if (cancelled) void loaded.destroy();
         else setDoc(loaded);
       } catch (error) {

@@ -36,15 +36,33 @@ export function makePng(width: number, height: number, rgb: [number, number, num
   ]);
 }
 
-/** A PDF with one page per text, each drawn in Helvetica, with a correct xref table. */
-export function makePdf(pages: string[]): Buffer {
+/**
+ * A PDF with one page per text, with a correct xref table. Latin text is drawn in
+ * Helvetica; with `chinese`, in STSong-Light through the UniGB-UCS2-H CMap and not
+ * embedded — the way many government systems write PDFs, which a viewer can only
+ * draw with Adobe's CMaps at hand.
+ */
+export function makePdf(pages: string[], options: { chinese?: boolean } = {}): Buffer {
   const objects: string[] = [];
-  const pageIds = pages.map((_, i) => 4 + i * 2);
+  const first = options.chinese ? 6 : 4;
+  const pageIds = pages.map((_, i) => first + i * 2);
   objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
   objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`;
-  objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
+  if (options.chinese) {
+    objects[3] =
+      '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [4 0 R] >>';
+    objects[4] =
+      '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 5 0 R /DW 1000 >>';
+    objects[5] =
+      '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>';
+  } else {
+    objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';
+  }
   pages.forEach((text, i) => {
-    const stream = `BT /F1 24 Tf 72 720 Td (${text.replace(/[()\\]/g, '\\$&')}) Tj ET`;
+    const shown = options.chinese
+      ? `<${[...text].map((ch) => (ch.codePointAt(0) as number).toString(16).padStart(4, '0')).join('')}>`
+      : `(${text.replace(/[()\\]/g, '\\$&')})`;
+    const stream = `BT /F1 24 Tf 72 720 Td ${shown} Tj ET`;
     objects[pageIds[i] as number] =
       `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${(pageIds[i] as number) + 1} 0 R >>`;
     objects[(pageIds[i] as number) + 1] = `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
