@@ -1,5 +1,5 @@
 import { DownloadOutlined, ExportOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Space, Spin, Switch, Tabs, Tree, Typography } from 'antd';
+import { App, Button, Card, Input, Space, Spin, Switch, Tabs, Tree, TreeSelect, Typography } from 'antd';
 import { lazy, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useNavigate, useParams } from 'react-router';
@@ -60,10 +60,18 @@ function RegistriesTabs() {
     if (!snapshot) return [];
     const all = snapshot[kind] as readonly AnyRecord[];
     const words = normalizeName(query);
-    const subtree = kind === 'organs' && organFilter ? organSubtree(snapshot.organs, organFilter) : null;
+    const subtree = organFilter ? organSubtree(snapshot.organs, organFilter) : null;
+    // Subjects and supervisors filter by their organ; officers by their subject's organ.
+    const subjectOrgan = new Map(snapshot.subjects.map((s) => [s.id, s.organId]));
+    const organOf = (r: AnyRecord): string | undefined => {
+      const values = r as unknown as Record<string, string | undefined>;
+      if (kind === 'organs') return r.id;
+      if (kind === 'officers') return subjectOrgan.get(values.subjectId ?? '');
+      return values.organId;
+    };
     return all
       .filter((r) => showInactive || r.active)
-      .filter((r) => !subtree || subtree.has(r.id))
+      .filter((r) => !subtree || subtree.has(organOf(r) ?? ''))
       .filter((r) => !words || searchText(r).includes(words))
       .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true }));
   }, [snapshot, kind, query, showInactive, organFilter]);
@@ -188,6 +196,19 @@ function RegistriesTabs() {
           <Switch size="small" checked={showInactive} onChange={setShowInactive} id="registry-show-inactive" />
           <label htmlFor="registry-show-inactive">{t('registries:showInactive')}</label>
         </Space>
+        {kind !== 'organs' && (
+          <TreeSelect
+            allowClear
+            showSearch={{ treeNodeFilterProp: 'title' }}
+            treeDefaultExpandAll
+            value={organFilter ?? undefined}
+            onChange={(value?: string) => setOrganFilter(value ?? null)}
+            treeData={organTreeData(snapshot.organs)}
+            placeholder={t('registries:organFilter')}
+            aria-label={t('registries:organFilter')}
+            style={{ width: 240 }}
+          />
+        )}
         <Typography.Text type="secondary">{t('registries:count', { count: records.length })}</Typography.Text>
         <span className="spacer" />
         <Button icon={<DownloadOutlined />} loading={busy === 'template'} onClick={() => void downloadTemplate()}>

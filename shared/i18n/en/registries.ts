@@ -55,6 +55,7 @@ export const registries: Messages<typeof zh> = {
     actions: 'Actions',
   },
   search: 'Search by name, number or code',
+  organFilter: 'Filter by organ (and below)',
   showInactive: 'Show inactive',
   count: 'Records: {{count}}',
   tree: { title: 'Organ hierarchy', all: 'All organs', search: 'Find an organ' },

@@ -44,6 +44,7 @@ export const registries = {
     actions: '操作',
   },
   search: '按名称、证号或代码搜索',
+  organFilter: '按机关筛选（含下级）',
   showInactive: '显示已停用',
   count: '共 {{count}} 条',
   tree: { title: '机关层级', all: '全部机关', search: '查找机关' },
