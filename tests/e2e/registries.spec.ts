@@ -208,7 +208,7 @@ test('officers import from XLSX, certificate numbers stay unique, deactivation k
   // The template has the same columns and nothing else to import.
   const template = testInfo.outputPath('template.xlsx');
   desk.dialogs.queueSave(template);
-  await page.getByRole('button', { name: '下载导入模板' }).click();
+  await page.getByRole('button', { name: '下载模板' }).click();
   await expect(page.getByText('模板已保存为 template.xlsx')).toBeVisible();
   const blank = await readTableFile(template);
   expect(blank.sheets[0]?.rows).toEqual([

@@ -189,7 +189,7 @@ function RegistriesTabs() {
           placeholder={t('registries:search')}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
-          style={{ width: 300 }}
+          style={{ width: 220 }}
           aria-label={t('registries:search')}
         />
         <Space>
@@ -206,7 +206,7 @@ function RegistriesTabs() {
             treeData={organTreeData(snapshot.organs)}
             placeholder={t('registries:organFilter')}
             aria-label={t('registries:organFilter')}
-            style={{ width: 240 }}
+            style={{ width: 200 }}
           />
         )}
         <Typography.Text type="secondary">{t('registries:count', { count: records.length })}</Typography.Text>

@@ -50,7 +50,7 @@ export const registries: Messages<typeof zh> = {
     deactivate: 'Deactivate',
     reactivate: 'Reactivate',
     import: 'Import',
-    template: 'Download import template',
+    template: 'Import template',
     export: 'Export all registries',
     actions: 'Actions',
   },

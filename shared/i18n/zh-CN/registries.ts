@@ -39,7 +39,7 @@ export const registries = {
     deactivate: '停用',
     reactivate: '启用',
     import: '导入',
-    template: '下载导入模板',
+    template: '下载模板',
     export: '导出全部名录',
     actions: '操作',
   },
