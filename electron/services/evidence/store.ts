@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat, statfs } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { type FileHandle, mkdir, open, readdir, rename, rm, stat, statfs } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../../shared/ipc/errors';
@@ -36,6 +36,14 @@ export interface CopyOptions {
 }
 
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** A file name as the record keeps it: at most 255 characters, the extension kept. */
+export function recordableName(name: string): string {
+  const clean = basename(name).replace(/[\u0000-\u001f]/g, '') || 'file';
+  if (clean.length <= 255) return clean;
+  const ext = extname(clean).slice(0, 16);
+  return clean.slice(0, 255 - ext.length) + ext;
+}
 const MIB = 1024 * 1024;
 
 /**
@@ -125,7 +133,7 @@ export class EvidenceStore {
     await this.ensureSpace(size);
     const temp = this.tempPath();
     const handle = await open(temp, 'wx');
-    return new EvidenceUpload(this, handle, temp, basename(fileName) || 'file', size);
+    return new EvidenceUpload(this, handle, temp, recordableName(fileName), size);
   }
 
   tempPath(): string {
@@ -141,7 +149,7 @@ export class EvidenceStore {
     const alreadyStored = existing?.isFile() === true && existing.size === size;
     if (alreadyStored) await rm(temp, { force: true });
     else await rename(temp, target);
-    return { sha256, size, fileName, mimeType: mimeTypeOf(head, fileName), alreadyStored };
+    return { sha256, size, fileName: recordableName(fileName), mimeType: mimeTypeOf(head, fileName), alreadyStored };
   }
 
   private async write(
@@ -205,7 +213,7 @@ export class EvidenceUpload {
 
   constructor(
     private readonly store: EvidenceStore,
-    private readonly handle: import('node:fs/promises').FileHandle,
+    private readonly handle: FileHandle,
     private readonly temp: string,
     readonly fileName: string,
     readonly size: number,

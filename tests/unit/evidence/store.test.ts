@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answerEvidenceRequest } from '../../../electron/services/evidence/http';
-import { EvidenceStore } from '../../../electron/services/evidence/store';
+import { EvidenceStore, recordableName } from '../../../electron/services/evidence/store';
 
 let dir: string;
 let root: string;
@@ -98,6 +98,14 @@ describe('EvidenceStore.addFile', () => {
     });
     await expect(adding).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(storeFiles()).toEqual([]);
+  });
+
+  it('keeps names recordable: no folders, no control characters, at most 255 characters with the extension', () => {
+    expect(recordableName('../../etc/passwd')).toBe('passwd');
+    expect(recordableName('a\u0007b.pdf')).toBe('ab.pdf');
+    const long = recordableName(`${'证'.repeat(300)}.pdf`);
+    expect(long).toHaveLength(255);
+    expect(long.endsWith('.pdf')).toBe(true);
   });
 
   it('refuses folders and missing files with clear codes', async () => {
