@@ -39,7 +39,8 @@ export const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /** A file name as the record keeps it: at most 255 characters, the extension kept. */
 export function recordableName(name: string): string {
-  const clean = basename(name).replace(/[\u0000-\u001f]/g, '') || 'file';
+  const clean =
+    [...basename(name)].filter((ch) => (ch.codePointAt(0) ?? 0) >= 0x20 && ch !== '\u007f').join('') || 'file';
   if (clean.length <= 255) return clean;
   const ext = extname(clean).slice(0, 16);
   return clean.slice(0, 255 - ext.length) + ext;
