@@ -9,7 +9,13 @@ import { COUNTY_OFFICE } from './e2e/support/office';
 const outDir = resolve(import.meta.dirname, '../build/screenshots');
 mkdirSync(outDir, { recursive: true });
 
-type Shot = { name: string; locale: 'zh-CN' | 'en'; office: boolean; route?: string; prepare?: (page: Page) => Promise<void> };
+type Shot = {
+  name: string;
+  locale: 'zh-CN' | 'en';
+  office: boolean;
+  route?: string;
+  prepare?: (page: Page) => Promise<void>;
+};
 
 const shots: Shot[] = [
   { name: 'wizard-zh', locale: 'zh-CN', office: false },
