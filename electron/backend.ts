@@ -4,6 +4,7 @@ import { createHandlers } from './ipc/handlers';
 import type { Logger } from './services/logger';
 import { OperationRegistry } from './services/operations';
 import { type SettingsPort, SettingsService } from './services/settings';
+import { sweepPartialFiles } from './services/storage/atomic';
 
 /**
  * What the main process is, minus Electron: services wired to their ports and the IPC
@@ -24,6 +25,8 @@ export interface Backend {
   dispatch: Dispatch;
   settings: SettingsService;
   operations: OperationRegistry;
+  /** Start-up work before the first window: clean up after a crash. */
+  startup(): Promise<void>;
 }
 
 export function createBackend(deps: BackendDeps): Backend {
@@ -33,9 +36,17 @@ export function createBackend(deps: BackendDeps): Backend {
     settings,
     operations,
     runtime: deps.runtime,
+    userDataDir: deps.userDataDir,
     version: deps.version,
     platform: deps.platform,
     onLocaleChanged: deps.onLocaleChanged,
   });
-  return { dispatch: createDispatch(handlers, deps.logger), settings, operations };
+  return {
+    dispatch: createDispatch(handlers, deps.logger),
+    settings,
+    operations,
+    startup: async () => {
+      await sweepPartialFiles(deps.userDataDir, deps.logger);
+    },
+  };
 }

@@ -77,6 +77,7 @@ async function start(): Promise<void> {
     },
   });
 
+  await backend.startup();
   installPermissionHandlers(session.defaultSession, devServerUrl);
   serveRenderer(join(distDir, 'renderer'));
   registerIpc(ipcMain, backend.dispatch, logger, devServerUrl);

@@ -10,6 +10,7 @@ export const CHANNELS = [
   'office.get',
   'office.save',
   'ops.cancel',
+  'storage.status',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

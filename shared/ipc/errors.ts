@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'CANCELLED',
   'IO_ERROR',
   'DISK_FULL',
+  'INSUFFICIENT_SPACE',
   'NOT_CONFIGURED',
   'INTERNAL',
 ] as const;

@@ -11,6 +11,8 @@ export const errors: Messages<typeof zh> = {
     CANCELLED: 'The operation was cancelled.',
     IO_ERROR: 'A file could not be read or written ({{detail}}). Please check the file and the disk.',
     DISK_FULL: 'The disk is full. Nothing was changed.',
+    INSUFFICIENT_SPACE:
+      'Not enough disk space: {{needed}} needed, {{free}} free. Nothing was started; please free some space and try again.',
     NOT_CONFIGURED: 'Please set up your office identity first.',
     INTERNAL: 'Something unexpected went wrong. Details were written to the log file.',
   },

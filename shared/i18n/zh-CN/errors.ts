@@ -9,6 +9,7 @@ export const errors = {
     CANCELLED: '操作已取消。',
     IO_ERROR: '读写文件失败（{{detail}}），请检查文件和磁盘。',
     DISK_FULL: '磁盘空间不足，操作未完成，数据保持原样。',
+    INSUFFICIENT_SPACE: '磁盘空间不足：需要 {{needed}}，可用 {{free}}。操作未开始，请清理磁盘后重试。',
     NOT_CONFIGURED: '请先设置本机关信息。',
     INTERNAL: '发生意外错误，详细信息已写入日志文件。',
   },

@@ -120,6 +120,7 @@ export async function launchDesk(options: LaunchOptions): Promise<DeskInstance> 
     onLocaleChanged: (locale) => void emit('settings.changed', { locale }),
   });
 
+  await backend.startup();
   context = await chromium.launchPersistentContext(join(userDataDir, 'Chromium'), {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
