@@ -113,3 +113,31 @@ export const STATISTICS_SOURCE: DocumentSource = {
 export function sourceFor(type: DocumentType): DocumentSource {
   return ['inspection_report', 'review_circular', 'annual_report'].includes(type) ? STATISTICS_SOURCE : OPINION_SOURCE;
 }
+
+/** Text a clerk would type into the fields a source cannot fill, so that every type can be issued. */
+const MANUAL_TEXT: Record<string, string> = {
+  requestDate: '2026-11-20',
+  request:
+    '申请人认为，原意见书认定其“未告知听证权利”的事实不清：该案罚款数额未达到本省规定的听证标准，无需告知听证权利。请求撤销原意见书第二项监督意见。',
+  reviewFacts:
+    '经复查，该案罚款数额为5万元，根据《浙东省行政处罚听证程序规定》第三条，法人罚款数额在5万元以上的应当告知听证权利，原认定事实清楚。',
+  outcome: 'uphold',
+  decision: '申请人应当继续按照原意见书要求完成整改，并于2026年12月31日前书面报告整改情况。',
+  talkTime: '2026年12月3日上午9时',
+  text: '全年共开展专项监督4次，评查案卷120卷，办理涉企投诉线索17件。\n（一）完善监督制度。制定了行政执法监督工作规则和案卷评查标准。\n（二）突出涉企执法监督。对涉企检查实行“综合查一次”。',
+};
+
+/** The draft from `sourceFor(type)`, with the fields no dossier can fill completed by hand. */
+export function completeFields(fields: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...fields };
+  for (const [name, value] of Object.entries(out)) {
+    if (value === '' && MANUAL_TEXT[name]) out[name] = MANUAL_TEXT[name];
+    if (name === 'sections' && Array.isArray(value)) {
+      out[name] = value.map((s: { heading: string; text: string }) => ({
+        ...s,
+        text: s.text || (MANUAL_TEXT.text as string),
+      }));
+    }
+  }
+  return out;
+}
