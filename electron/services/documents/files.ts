@@ -44,8 +44,9 @@ export async function sha256OfFile(path: string): Promise<string> {
 
 /** A file name Windows, macOS and Linux all accept, from a document number and title. */
 export function safeFileName(name: string): string {
-  const cleaned = name
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+  const cleaned = [...name]
+    .map((c) => ((c.codePointAt(0) ?? 0) < 0x20 || '\\/:*?"<>|'.includes(c) ? '_' : c))
+    .join('')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[. ]+$/, '');
