@@ -1,9 +1,13 @@
 import type { Locale } from '../shared/domain/locale';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
+import type { DialogPort } from './services/dialogs';
+import type { PdfPrinter } from './services/documents/pdf-printer';
+import { DocumentService, documentsDir } from './services/documents/service';
 import type { Logger } from './services/logger';
 import { OperationRegistry } from './services/operations';
 import { type SettingsPort, SettingsService } from './services/settings';
+import type { ShellPort } from './services/system-shell';
 
 /**
  * What the main process is, minus Electron: services wired to their ports and the IPC
@@ -18,17 +22,28 @@ export interface BackendDeps {
   version: string;
   platform: string;
   onLocaleChanged(locale: Locale): void;
+  /** Chromium printing: a hidden window's printToPDF, or Playwright's page.pdf. */
+  pdfPrinter: PdfPrinter;
+  dialogs: DialogPort;
+  shell: ShellPort;
 }
 
 export interface Backend {
   dispatch: Dispatch;
   settings: SettingsService;
   operations: OperationRegistry;
+  documents: DocumentService;
 }
 
 export function createBackend(deps: BackendDeps): Backend {
   const settings = new SettingsService(deps.settingsStore);
   const operations = new OperationRegistry();
+  const documents = new DocumentService({
+    dir: documentsDir(deps.userDataDir),
+    office: () => settings.office(),
+    printer: deps.pdfPrinter,
+    logger: deps.logger,
+  });
   const handlers = createHandlers({
     settings,
     operations,
@@ -36,6 +51,10 @@ export function createBackend(deps: BackendDeps): Backend {
     version: deps.version,
     platform: deps.platform,
     onLocaleChanged: deps.onLocaleChanged,
+    documents,
+    dialogs: deps.dialogs,
+    shell: deps.shell,
+    locale: () => settings.locale(),
   });
-  return { dispatch: createDispatch(handlers, deps.logger), settings, operations };
+  return { dispatch: createDispatch(handlers, deps.logger), settings, operations, documents };
 }

@@ -10,6 +10,20 @@ export const CHANNELS = [
   'office.get',
   'office.save',
   'ops.cancel',
+  'documents.types',
+  'documents.setPrefix',
+  'documents.createDraft',
+  'documents.saveDraft',
+  'documents.deleteDraft',
+  'documents.preview',
+  'documents.issue',
+  'documents.list',
+  'documents.get',
+  'documents.void',
+  'documents.correct',
+  'documents.saveAs',
+  'documents.open',
+  'documents.batch',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -1,0 +1,53 @@
+import { BrowserWindow } from 'electron';
+import type { PdfPrinter } from '../../services/documents/pdf-printer';
+
+/**
+ * printToPDF from a hidden window that exists only for one print: sandboxed, no preload,
+ * nothing but the generated page (whose own CSP allows no scripts or remote loads).
+ * Prints run one at a time so that a batch does not open a hundred windows.
+ */
+export class ElectronPdfPrinter implements PdfPrinter {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  print(html: string): Promise<Uint8Array> {
+    const job = this.queue.then(() => printInHiddenWindow(html));
+    this.queue = job.catch(() => undefined);
+    return job;
+  }
+}
+
+export const PRINT_WINDOW_OPTIONS = {
+  show: false,
+  width: 794,
+  height: 1123,
+  webPreferences: {
+    sandbox: true,
+    contextIsolation: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+    // Only for awaiting document.fonts.ready from here; the page itself runs no script.
+    javascript: true,
+  },
+} as const;
+
+async function printInHiddenWindow(html: string): Promise<Uint8Array> {
+  const window = new BrowserWindow(PRINT_WINDOW_OPTIONS);
+  try {
+    await window.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+    await window.webContents.executeJavaScript('document.fonts.ready.then(() => true)', true);
+    const pdf = await window.webContents.printToPDF({
+      pageSize: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+      generateTaggedPDF: false,
+      generateDocumentOutline: false,
+    });
+    return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  } finally {
+    window.destroy();
+  }
+}
