@@ -50,7 +50,9 @@ describe('ElectronPdfPrinter', () => {
       show: false,
       webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true },
     });
-    expect((win?.options as { webPreferences?: Record<string, unknown> } | undefined)?.webPreferences).not.toHaveProperty('preload');
+    expect(
+      (win?.options as { webPreferences?: Record<string, unknown> } | undefined)?.webPreferences,
+    ).not.toHaveProperty('preload');
     const url = win?.loaded[0] ?? '';
     expect(url.startsWith('data:text/html;charset=utf-8;base64,')).toBe(true);
     expect(Buffer.from(url.split(',')[1] ?? '', 'base64').toString('utf8')).toBe(html);
