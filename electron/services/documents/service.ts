@@ -22,6 +22,7 @@ import type { Logger } from '../logger';
 import { renderDocumentDocx } from './docx-renderer';
 import { Mutex, safeFileName, writeFileAtomic } from './files';
 import { renderDocumentHtml } from './html-renderer';
+import { compactPdf } from './pdf-compact';
 import type { PdfPrinter } from './pdf-printer';
 import { DocumentStore, type DraftRecord, type IssuedRecord } from './store';
 
@@ -201,7 +202,7 @@ export class DocumentService {
 
   private async printPdf(model: DocumentModel): Promise<Uint8Array> {
     try {
-      return await this.deps.printer.print(renderDocumentHtml(model));
+      return compactPdf(await this.deps.printer.print(renderDocumentHtml(model)));
     } catch (error) {
       this.deps.logger.error('PDF printing failed', { error: error instanceof Error ? error : String(error) });
       throw new AppError('DOCUMENT_RENDER_FAILED', 'The PDF could not be produced', { cause: error });

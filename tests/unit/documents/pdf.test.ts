@@ -101,3 +101,47 @@ describe('PDF details', () => {
     renderPage1(pdf, 'draft-rectification_notice');
   });
 });
+
+describe('PDF compaction', () => {
+  it('packs Chromium output into object streams without changing a page', { timeout: 60_000 }, async () => {
+    const { compactPdf } = await import('../../../electron/services/documents/pdf-compact');
+    const { renderDocumentHtml } = await import('../../../electron/services/documents/html-renderer');
+    const { buildDocumentModel } = await import('../../../shared/documents/build-model');
+    const { draftFromSource } = await import('../../../shared/documents/draft');
+    const { OFFICE, TODAY } = await import('./fixtures');
+    const fields = draftFromSource('supervision_opinion', sourceFor('supervision_opinion'), OFFICE, { today: TODAY });
+    const model = buildDocumentModel('supervision_opinion', fields, OFFICE, {
+      number: '青司执监意〔2026〕9号',
+      draft: false,
+    });
+    const raw = await printer.print(renderDocumentHtml(model));
+    const packed = compactPdf(raw);
+    expect(packed.length).toBeLessThan(raw.length * 0.8);
+
+    const check = (pdf: Uint8Array) => {
+      const path = join(folder.dir, `c-${Math.random().toString(36).slice(2)}.pdf`);
+      writeFileSync(path, pdf);
+      const text = execFileSync('pdftotext', ['-layout', path, '-'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      // poppler reports any damage on stderr; a sound file gives none.
+      const render = execFileSync('sh', ['-c', `pdftoppm -r 20 -png "${path}" "${path}-p" 2>&1 >/dev/null`], {
+        encoding: 'utf8',
+      });
+      return { text, warnings: render.trim() };
+    };
+    const before = check(raw);
+    const after = check(packed);
+    expect(after.warnings).toBe('');
+    expect(after.text).toBe(before.text);
+  });
+
+  it('leaves what it does not understand alone', async () => {
+    const { compactPdf } = await import('../../../electron/services/documents/pdf-compact');
+    const junk = new TextEncoder().encode('%PDF-1.4\n1 0 obj\n<</Length 999>>\nstream\nshort');
+    expect(compactPdf(junk)).toBe(junk);
+    const notPdf = new TextEncoder().encode('hello');
+    expect(compactPdf(notPdf)).toBe(notPdf);
+  });
+});
