@@ -53,7 +53,7 @@ export function FieldInput({ def, disabled }: { def: FieldDef; disabled: boolean
           <Form.Item name={[def.name, 'columns']} extra={t('table.columns')} style={{ marginBottom: 8 }}>
             <Input disabled={disabled} data-testid={`${testId}-columns`} />
           </Form.Item>
-          <Form.Item name={[def.name, 'rows']} extra={t('hints.list')} style={{ marginBottom: 0 }}>
+          <Form.Item name={[def.name, 'rows']} extra={t('table.rows')} style={{ marginBottom: 0 }}>
             <Input.TextArea autoSize={{ minRows: 2, maxRows: 12 }} disabled={disabled} data-testid={`${testId}-rows`} />
           </Form.Item>
         </Form.Item>

@@ -5,7 +5,8 @@ import { useNavigate } from 'react-router';
 import type { DocumentDetail } from '../../../shared/documents/records';
 import type { DocumentSource } from '../../../shared/documents/source';
 import { DOCUMENT_TYPES, type DocumentType } from '../../../shared/documents/types';
-import { call } from '../../api/client';
+import type { ChannelOutput } from '../../../shared/ipc/contract';
+import { call, onEvent } from '../../api/client';
 import { useErrorMessage } from '../../components/use-error-message';
 
 /**
@@ -64,4 +65,27 @@ export function DraftDocumentButton(props: {
       </Button>
     </Dropdown>
   );
+}
+
+/**
+ * Documents for many sources at once (e.g. every child dossier of a campaign), with
+ * progress; `cancel()` stops before the next item and keeps what is done. A failed item
+ * is reported in the results and does not stop the others.
+ */
+export function startDocumentBatch(
+  type: DocumentType,
+  sources: DocumentSource[],
+  options: { issue: boolean; onProgress?: (done: number, total: number) => void },
+): { result: Promise<ChannelOutput<'documents.batch'>>; cancel(): Promise<void> } {
+  const opId = `documents-batch-${crypto.randomUUID()}`;
+  const off = onEvent('op.progress', (p) => {
+    if (p.opId === opId) options.onProgress?.(p.done, p.total);
+  });
+  const result = call('documents.batch', { opId, type, sources, issue: options.issue }).finally(off);
+  return {
+    result,
+    cancel: async () => {
+      await call('ops.cancel', { opId });
+    },
+  };
 }

@@ -115,7 +115,7 @@ export const documents: Messages<typeof zh> = {
     deadline: 'Deadline',
   },
   section: { heading: 'Heading', text: 'Text' },
-  table: { columns: 'Columns (separated by "|")', row: 'Row {{n}} (separated by "|")' },
+  table: { columns: 'Columns (separated by "|")', rows: 'One row per line, cells separated by "|"' },
   outcomes: { uphold: 'Uphold', modify: 'Modify', revoke: 'Revoke' },
   hints: {
     textarea: 'One paragraph per line. Lines starting with 一、 （一） 1. （1） become headings of that level.',

@@ -113,7 +113,7 @@ export const documents = {
     deadline: '整改期限',
   },
   section: { heading: '小标题', text: '内容' },
-  table: { columns: '表头（用“|”分隔）', row: '第{{n}}行（用“|”分隔）' },
+  table: { columns: '表头（用“|”分隔）', rows: '每行一行数据，各格之间用“|”分隔' },
   outcomes: { uphold: '维持', modify: '变更', revoke: '撤销' },
   hints: {
     textarea: '每行一段。以“一、”“（一）”“1.”“（1）”开头的行按相应层级的标题排版。',
