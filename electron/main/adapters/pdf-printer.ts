@@ -38,7 +38,12 @@ async function printInHiddenWindow(html: string): Promise<Uint8Array> {
   const window = new BrowserWindow(PRINT_WINDOW_OPTIONS);
   try {
     await window.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
-    await window.webContents.executeJavaScript('document.fonts.ready.then(() => true)', true);
+    // Fonts are local (no network), so this is quick; should the page's own CSP ever
+    // refuse the call, printing goes on after a short wait rather than failing.
+    await Promise.race([
+      window.webContents.executeJavaScript('document.fonts.ready.then(() => true)', true).catch(() => undefined),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]);
     const pdf = await window.webContents.printToPDF({
       pageSize: 'A4',
       printBackground: true,
