@@ -2,7 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { copyFile, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
-const tmpName = (path: string) => join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+// Same temporary naming as main's storage/atomic.ts (".<name>.partial-<hex>"), so its
+// start-up sweep removes what a crash leaves; this one also sets the file mode.
+const tmpName = (path: string) => join(dirname(path), `.${basename(path)}.partial-${randomBytes(6).toString('hex')}`);
 
 /** Writes to a temporary name beside `path`, syncs, then renames into place. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
