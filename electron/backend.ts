@@ -1,10 +1,14 @@
 import type { Locale } from '../shared/domain/locale';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
+import type { DialogPort } from './services/dialogs';
+import type { PdfPrinter } from './services/documents/pdf-printer';
+import { DocumentService, documentsDir } from './services/documents/service';
 import type { Logger } from './services/logger';
 import { OperationRegistry } from './services/operations';
 import { type SettingsPort, SettingsService } from './services/settings';
 import { sweepPartialFiles } from './services/storage/atomic';
+import type { ShellPort } from './services/system-shell';
 
 /**
  * What the main process is, minus Electron: services wired to their ports and the IPC
@@ -19,6 +23,10 @@ export interface BackendDeps {
   version: string;
   platform: string;
   onLocaleChanged(locale: Locale): void;
+  /** Chromium printing: a hidden window's printToPDF, or Playwright's page.pdf. */
+  pdfPrinter: PdfPrinter;
+  dialogs: DialogPort;
+  shell: ShellPort;
 }
 
 export interface Backend {
@@ -27,11 +35,18 @@ export interface Backend {
   operations: OperationRegistry;
   /** Start-up work before the first window: clean up after a crash. */
   startup(): Promise<void>;
+  documents: DocumentService;
 }
 
 export function createBackend(deps: BackendDeps): Backend {
   const settings = new SettingsService(deps.settingsStore);
   const operations = new OperationRegistry();
+  const documents = new DocumentService({
+    dir: documentsDir(deps.userDataDir),
+    office: () => settings.office(),
+    printer: deps.pdfPrinter,
+    logger: deps.logger,
+  });
   const handlers = createHandlers({
     settings,
     operations,
@@ -40,11 +55,16 @@ export function createBackend(deps: BackendDeps): Backend {
     version: deps.version,
     platform: deps.platform,
     onLocaleChanged: deps.onLocaleChanged,
+    documents,
+    dialogs: deps.dialogs,
+    shell: deps.shell,
+    locale: () => settings.locale(),
   });
   return {
     dispatch: createDispatch(handlers, deps.logger),
     settings,
     operations,
+    documents,
     startup: async () => {
       await sweepPartialFiles(deps.userDataDir, deps.logger);
     },

@@ -1,12 +1,14 @@
 import type { Handlers } from './dispatch';
 import { type AppHandlerDeps, appHandlers } from './handlers/app';
+import { type DocumentHandlerDeps, documentHandlers } from './handlers/documents';
 
 /** Everything the handlers need, built by the composition root (or the e2e harness). */
-export type HandlerDeps = AppHandlerDeps;
+export type HandlerDeps = AppHandlerDeps & DocumentHandlerDeps;
 
 /** One handler per contract channel; each feature contributes its own slice. */
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...appHandlers(deps),
+    ...documentHandlers(deps),
   } satisfies Handlers;
 }

@@ -11,6 +11,8 @@ import { eventChannel } from '../../shared/ipc/channels';
 import { createBackend } from '../backend';
 import { createFileLogger } from '../services/logger';
 import { SETTINGS_DEFAULTS, type SettingsSchema } from '../services/settings';
+import { electronDialogs } from './adapters/dialogs';
+import { ElectronPdfPrinter } from './adapters/pdf-printer';
 import { APP_ENTRY_URL } from './app-url';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu-template';
@@ -75,6 +77,10 @@ async function start(): Promise<void> {
         window.webContents.send(eventChannel('settings.changed'), { locale });
       }
     },
+    pdfPrinter: new ElectronPdfPrinter(),
+    dialogs: electronDialogs,
+    // Only paths the documents service wrote under userData reach here, never page-supplied URLs.
+    shell: { openPath: (path) => shell.openPath(path) },
   });
 
   await backend.startup();

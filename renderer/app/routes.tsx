@@ -30,6 +30,7 @@ export interface NavRoute {
 }
 
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
+const DocumentsPage = lazy(() => import('../features/documents/DocumentsPage'));
 
 /** The left navigation, in order. Each feature replaces its placeholder with its pages. */
 export const NAV_ROUTES: NavRoute[] = [
@@ -46,7 +47,7 @@ export const NAV_ROUTES: NavRoute[] = [
     key: 'documents',
     path: '/documents',
     icon: <FileTextOutlined />,
-    element: <PlaceholderPage feature="documents" />,
+    element: <DocumentsPage />,
   },
   { key: 'packages', path: '/packages', icon: <SwapOutlined />, element: <PlaceholderPage feature="packages" /> },
   {

@@ -11,6 +11,20 @@ export const CHANNELS = [
   'office.save',
   'ops.cancel',
   'storage.status',
+  'documents.types',
+  'documents.setPrefix',
+  'documents.createDraft',
+  'documents.saveDraft',
+  'documents.deleteDraft',
+  'documents.preview',
+  'documents.issue',
+  'documents.list',
+  'documents.get',
+  'documents.void',
+  'documents.correct',
+  'documents.saveAs',
+  'documents.open',
+  'documents.batch',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

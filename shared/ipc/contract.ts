@@ -1,6 +1,7 @@
 import type { z } from '../zod-setup';
 import type { Channel } from './channels';
 import { appChannels } from './contract/app';
+import { documentsChannels } from './contract/documents';
 
 export interface ChannelSpec {
   input: z.ZodType;
@@ -13,6 +14,7 @@ export interface ChannelSpec {
  */
 export const contract = {
   ...appChannels,
+  ...documentsChannels,
 } as const satisfies { [C in Channel]: ChannelSpec };
 
 type Contract = typeof contract;

@@ -15,6 +15,13 @@ export const ERROR_CODES = [
   'INSUFFICIENT_SPACE',
   'NOT_CONFIGURED',
   'INTERNAL',
+  // Documents: an issued document is immutable; these say why a request could not proceed.
+  'DOCUMENT_ISSUED',
+  'DOCUMENT_NOT_ISSUED',
+  'DOCUMENT_VOIDED',
+  'DOCUMENT_SUPERSEDED',
+  'DOCUMENT_INTEGRITY',
+  'DOCUMENT_RENDER_FAILED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Logger } from '../logger';
 
@@ -19,12 +19,18 @@ export function isPartialPath(path: string): boolean {
   return name.startsWith('.') && name.includes(PARTIAL_MARKER);
 }
 
-/** Writes `data` to `target` all at once or not at all. */
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+/** Writes `data` to `target` all at once or not at all; synced before the rename. */
+export async function writeFileAtomic(target: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
   const partial = partialPathFor(target);
   try {
-    await writeFile(partial, data, { flush: true });
+    const handle = await open(partial, 'wx', mode);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(partial, target);
   } catch (error) {
     await rm(partial, { force: true });

@@ -15,6 +15,14 @@ export const errors: Messages<typeof zh> = {
       'Not enough disk space: {{needed}} needed, {{free}} free. Nothing was started; please free some space and try again.',
     NOT_CONFIGURED: 'Please set up your office identity first.',
     INTERNAL: 'Something unexpected went wrong. Details were written to the log file.',
+    DOCUMENT_ISSUED: 'This document was issued ({{number}}) and cannot be changed. Create a correction instead.',
+    DOCUMENT_NOT_ISSUED: 'This document has not been issued yet.',
+    DOCUMENT_VOIDED: 'Number {{number}} is voided.',
+    DOCUMENT_SUPERSEDED: '{{number}} was corrected by {{by}}; work on the latest version.',
+    DOCUMENT_INTEGRITY:
+      'The stored files of {{number}} do not match their hashes from issuance and may have been altered. Stopped.',
+    DOCUMENT_RENDER_FAILED:
+      'The PDF could not be produced. The document was not issued and no number was used. Please try again.',
   },
   fields: {
     required: 'This field is required',

@@ -12,6 +12,12 @@ export const errors = {
     INSUFFICIENT_SPACE: '磁盘空间不足：需要 {{needed}}，可用 {{free}}。操作未开始，请清理磁盘后重试。',
     NOT_CONFIGURED: '请先设置本机关信息。',
     INTERNAL: '发生意外错误，详细信息已写入日志文件。',
+    DOCUMENT_ISSUED: '文书已签发（{{number}}），不能修改。如需更正，请创建更正版本。',
+    DOCUMENT_NOT_ISSUED: '文书尚未签发，不能进行此操作。',
+    DOCUMENT_VOIDED: '文号 {{number}} 已作废。',
+    DOCUMENT_SUPERSEDED: '{{number}} 已被 {{by}} 更正，请在最新版本上操作。',
+    DOCUMENT_INTEGRITY: '{{number}} 的存档文件与签发时的校验值不一致，可能已被改动，已停止操作。',
+    DOCUMENT_RENDER_FAILED: '生成 PDF 失败，文书未签发，文号未占用。请重试。',
   },
   fields: {
     required: '请填写此项',

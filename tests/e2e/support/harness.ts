@@ -9,6 +9,8 @@ import { createFileLogger } from '../../../electron/services/logger';
 import { SETTINGS_DEFAULTS, type SettingsSchema } from '../../../electron/services/settings';
 import { eventChannel } from '../../../shared/ipc/channels';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
+import { PlaywrightPdfPrinter } from './pdf-printer';
+import { RecordingShell, ScriptedDialogs } from './ports';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const rendererDir = join(repoRoot, 'dist/renderer');
@@ -36,6 +38,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -76,6 +79,8 @@ export interface DeskInstance {
   page: Page;
   backend: Backend;
   userDataDir: string;
+  /** Test doubles of the Electron ports: file dialogs and the system shell. */
+  ports: { dialogs: ScriptedDialogs; shell: RecordingShell };
   /** Emits a main→renderer event to every open page, as the main process would. */
   emit(event: Parameters<typeof eventChannel>[0], payload: unknown): Promise<void>;
   close(): Promise<void>;
@@ -110,6 +115,13 @@ export async function launchDesk(options: LaunchOptions): Promise<DeskInstance> 
     }
   };
 
+  const dialogs = new ScriptedDialogs();
+  const shell = new RecordingShell();
+  // printToPDF's stand-in: page.pdf on a page of the same Chromium.
+  const pdfPrinter = new PlaywrightPdfPrinter(async () => {
+    if (!context) throw new Error('The browser is not running');
+    return context.newPage();
+  });
   const backend = createBackend({
     userDataDir,
     settingsStore,
@@ -118,6 +130,9 @@ export async function launchDesk(options: LaunchOptions): Promise<DeskInstance> 
     version: '0.0.0-test',
     platform: process.platform,
     onLocaleChanged: (locale) => void emit('settings.changed', { locale }),
+    pdfPrinter,
+    dialogs,
+    shell,
   });
 
   await backend.startup();
@@ -167,8 +182,10 @@ export async function launchDesk(options: LaunchOptions): Promise<DeskInstance> 
     page,
     backend,
     userDataDir,
+    ports: { dialogs, shell },
     emit,
     close: async () => {
+      await pdfPrinter.close();
       await context?.close();
     },
   };
