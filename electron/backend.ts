@@ -3,10 +3,14 @@ import type { Locale } from '../shared/domain/locale';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import type { DialogPort } from './services/dialogs';
+import type { PdfPrinter } from './services/documents/pdf-printer';
+import { DocumentService, documentsDir } from './services/documents/service';
 import { EvidenceStore } from './services/evidence/store';
 import type { Logger } from './services/logger';
 import { OperationRegistry } from './services/operations';
 import { type SettingsPort, SettingsService } from './services/settings';
+import { sweepPartialFiles } from './services/storage/atomic';
+import type { ShellPort } from './services/system-shell';
 
 /**
  * What the main process is, minus Electron: services wired to their ports and the IPC
@@ -16,18 +20,24 @@ import { type SettingsPort, SettingsService } from './services/settings';
 export interface BackendDeps {
   userDataDir: string;
   settingsStore: SettingsPort;
-  dialogs: DialogPort;
   logger: Logger;
   runtime: 'electron' | 'harness';
   version: string;
   platform: string;
   onLocaleChanged(locale: Locale): void;
+  /** Chromium printing: a hidden window's printToPDF, or Playwright's page.pdf. */
+  pdfPrinter: PdfPrinter;
+  dialogs: DialogPort;
+  shell: ShellPort;
 }
 
 export interface Backend {
   dispatch: Dispatch;
   settings: SettingsService;
   operations: OperationRegistry;
+  /** Start-up work before the first window: clean up after a crash. */
+  startup(): Promise<void>;
+  documents: DocumentService;
   /** Content-addressed evidence files; the app:// protocol serves them for preview. */
   evidence: EvidenceStore;
 }
@@ -35,17 +45,36 @@ export interface Backend {
 export function createBackend(deps: BackendDeps): Backend {
   const settings = new SettingsService(deps.settingsStore);
   const operations = new OperationRegistry();
+  const documents = new DocumentService({
+    dir: documentsDir(deps.userDataDir),
+    office: () => settings.office(),
+    printer: deps.pdfPrinter,
+    logger: deps.logger,
+  });
   const evidence = new EvidenceStore({ root: join(deps.userDataDir, 'evidence') });
   const handlers = createHandlers({
     settings,
     operations,
-    evidence,
-    dialogs: deps.dialogs,
-    userDataDir: deps.userDataDir,
     runtime: deps.runtime,
+    userDataDir: deps.userDataDir,
     version: deps.version,
     platform: deps.platform,
     onLocaleChanged: deps.onLocaleChanged,
+    documents,
+    dialogs: deps.dialogs,
+    shell: deps.shell,
+    locale: () => settings.locale(),
+    evidence,
   });
-  return { dispatch: createDispatch(handlers, deps.logger), settings, operations, evidence };
+  return {
+    dispatch: createDispatch(handlers, deps.logger),
+    settings,
+    operations,
+    documents,
+    evidence,
+    startup: async () => {
+      await sweepPartialFiles(deps.userDataDir, deps.logger);
+      await evidence.init();
+    },
+  };
 }

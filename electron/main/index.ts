@@ -11,7 +11,8 @@ import { eventChannel } from '../../shared/ipc/channels';
 import { createBackend } from '../backend';
 import { createFileLogger } from '../services/logger';
 import { SETTINGS_DEFAULTS, type SettingsSchema } from '../services/settings';
-import { createElectronDialogs } from './adapters/dialogs';
+import { electronDialogs } from './adapters/dialogs';
+import { ElectronPdfPrinter } from './adapters/pdf-printer';
 import { APP_ENTRY_URL } from './app-url';
 import { evidenceRoute } from './evidence-route';
 import { registerIpc } from './ipc';
@@ -67,7 +68,6 @@ async function start(): Promise<void> {
   const backend = createBackend({
     userDataDir,
     settingsStore,
-    dialogs: createElectronDialogs(),
     logger,
     runtime: 'electron',
     version: app.getVersion(),
@@ -78,8 +78,13 @@ async function start(): Promise<void> {
         window.webContents.send(eventChannel('settings.changed'), { locale });
       }
     },
+    pdfPrinter: new ElectronPdfPrinter(),
+    dialogs: electronDialogs,
+    // Only paths the documents service wrote under userData reach here, never page-supplied URLs.
+    shell: { openPath: (path) => shell.openPath(path) },
   });
 
+  await backend.startup();
   installPermissionHandlers(session.defaultSession, devServerUrl);
   serveRenderer(join(distDir, 'renderer'), [evidenceRoute(backend.evidence)]);
   registerIpc(ipcMain, backend.dispatch, logger, devServerUrl);

@@ -30,6 +30,7 @@ export interface NavRoute {
 }
 
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
+const DocumentsPage = lazy(() => import('../features/documents/DocumentsPage'));
 const RegistriesPage = lazy(() => import('../features/registries/RegistriesPage'));
 
 /** The left navigation, in order. Each feature replaces its placeholder with its pages. */
@@ -47,7 +48,7 @@ export const NAV_ROUTES: NavRoute[] = [
     key: 'documents',
     path: '/documents',
     icon: <FileTextOutlined />,
-    element: <PlaceholderPage feature="documents" />,
+    element: <DocumentsPage />,
   },
   { key: 'packages', path: '/packages', icon: <SwapOutlined />, element: <PlaceholderPage feature="packages" /> },
   {

@@ -192,9 +192,7 @@ export const evidenceSchema = z.object({
   addedAt: timestamp,
   addedBy: z.string().max(80),
   /** Evidence is never silently deleted: removal is recorded with a reason. */
-  removed: z
-    .object({ at: timestamp, by: z.string().max(80), reason: z.string().trim().min(2).max(500) })
-    .optional(),
+  removed: z.object({ at: timestamp, by: z.string().max(80), reason: z.string().trim().min(2).max(500) }).optional(),
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 

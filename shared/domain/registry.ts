@@ -1,3 +1,4 @@
+import { isValidCreditCode } from '../enterprise/credit-code';
 import { z } from '../zod-setup';
 import { checkDivisionCode, divisionCodeSchema, ENFORCEMENT_FIELDS, ORGAN_KINDS, ORGAN_LEVELS } from './office';
 
@@ -29,18 +30,6 @@ export type Organ = z.infer<typeof organSchema>;
 /** 执法主体类型: statutory organ / organisation authorised by law / entrusted organisation. */
 export const SUBJECT_TYPES = ['statutory', 'authorised', 'entrusted'] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
-
-/** 统一社会信用代码 (GB 32100-2015): 18 characters, the last a mod-31 check character. */
-const CREDIT_CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
-export function isValidCreditCode(code: string): boolean {
-  if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code)) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += CREDIT_CODE_ALPHABET.indexOf(code.charAt(i)) * (CREDIT_CODE_WEIGHTS[i] ?? 0);
-  const check = (31 - (sum % 31)) % 31;
-  return CREDIT_CODE_ALPHABET.charAt(check) === code.charAt(17);
-}
 
 /** 执法主体: an enforcement subject under supervision. */
 export const enforcementSubjectSchema = z.object({

@@ -1,6 +1,7 @@
 import type { z } from '../zod-setup';
 import type { Channel } from './channels';
 import { appChannels } from './contract/app';
+import { documentsChannels } from './contract/documents';
 import { evidenceChannels } from './contract/evidence';
 import { registryChannels } from './contract/registry';
 
@@ -15,6 +16,7 @@ export interface ChannelSpec {
  */
 export const contract = {
   ...appChannels,
+  ...documentsChannels,
   ...registryChannels,
   ...evidenceChannels,
 } as const satisfies { [C in Channel]: ChannelSpec };

@@ -87,7 +87,7 @@ test('evidence: add by dialog and by drop, duplicates caught, image and PDF prev
   await openPanel(page);
 
   // By the file dialog: two files, hashed and stored under their SHA-256.
-  desk.dialogs.queueOpen([pdfPath, pngPath]);
+  desk.ports.dialogs.openAnswers.push([pdfPath, pngPath]);
   await page.getByRole('button', { name: '添加文件' }).click();
   await expect(page.getByText('已添加 2 个文件')).toBeVisible();
   await expect(row(page, 'notice.pdf')).toContainText('application/pdf');
@@ -103,7 +103,7 @@ test('evidence: add by dialog and by drop, duplicates caught, image and PDF prev
   expect(existsSync(stored(sha256(pdf)))).toBe(true);
 
   // The same bytes under another name, by dialog and by drop: warned, not added.
-  desk.dialogs.queueOpen([copyPath]);
+  desk.ports.dialogs.openAnswers.push([copyPath]);
   await page.getByRole('button', { name: '添加文件' }).click();
   await expect(
     page.getByText('“notice-copy.pdf”与本案卷已有的证据“notice.pdf”内容相同（SHA-256 一致），未重复添加。'),
@@ -190,7 +190,7 @@ test('evidence: a Chinese PDF whose fonts are not embedded still previews', asyn
   const path = testInfo.outputPath('通知书.pdf');
   writeFileSync(path, makePdf(['责令限期整改通知书'], { chinese: true }));
   await openPanel(page);
-  desk.dialogs.queueOpen([path]);
+  desk.ports.dialogs.openAnswers.push([path]);
   await page.getByRole('button', { name: '添加文件' }).click();
   await row(page, '通知书.pdf').getByRole('button', { name: '预览' }).click();
   await expect(page.getByTestId('pdf-page')).toHaveText('第 1 / 1 页');

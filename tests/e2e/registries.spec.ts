@@ -44,7 +44,7 @@ test('importing organs from a GBK CSV marks each bad row with its reason; cancel
   );
   await openRegistry(page, '机关');
 
-  desk.dialogs.queueOpen([csv]);
+  desk.ports.dialogs.openAnswers.push([csv]);
   await page.getByRole('button', { name: IMPORT }).click();
   const dialog = page.getByRole('dialog', { name: '导入机关' });
   await expect(dialog.getByTestId('import-summary')).toContainText('共 7 行：3 行可以导入，4 行有问题');
@@ -62,7 +62,7 @@ test('importing organs from a GBK CSV marks each bad row with its reason; cancel
   await expect(page.getByText('尚无机关')).toBeVisible();
 
   // Again, and confirm: exactly the three valid rows, with their parents linked.
-  desk.dialogs.queueOpen([csv]);
+  desk.ports.dialogs.openAnswers.push([csv]);
   await page.getByRole('button', { name: IMPORT }).click();
   await page.getByTestId('import-confirm').click();
   await expect(page.getByText('已导入 3 条记录')).toBeVisible();
@@ -154,7 +154,7 @@ test('officers import from XLSX, certificate numbers stay unique, deactivation k
   const xlsx = testInfo.outputPath('officers.xlsx');
   await workbook.xlsx.writeFile(xlsx);
 
-  desk.dialogs.queueOpen([xlsx]);
+  desk.ports.dialogs.openAnswers.push([xlsx]);
   await page.getByRole('button', { name: IMPORT }).click();
   const dialog = page.getByRole('dialog', { name: '导入执法人员' });
   await expect(dialog.getByTestId('import-summary')).toContainText('共 5 行：1 行可以导入，4 行有问题');
@@ -192,10 +192,10 @@ test('officers import from XLSX, certificate numbers stay unique, deactivation k
 
   // Export: one workbook, a sheet per registry, in the import template's columns.
   const exported = testInfo.outputPath('registries.xlsx');
-  desk.dialogs.queueSave(exported);
+  desk.ports.dialogs.saveAnswers.push(exported);
   await page.getByRole('button', { name: '导出全部名录' }).click();
   await expect(page.getByText('已导出到 registries.xlsx')).toBeVisible();
-  expect(desk.dialogs.requests.at(-1)?.defaultPath).toMatch(/^基础名录 \d{4}-\d{2}-\d{2}\.xlsx$/);
+  expect(desk.ports.dialogs.requests.at(-1)?.defaultPath).toMatch(/^基础名录 \d{4}-\d{2}-\d{2}\.xlsx$/);
   const book = await readTableFile(exported);
   expect(book.sheets.map((s) => s.name)).toEqual(['机关', '执法主体', '执法人员', '监督员']);
   const officers = book.sheets[2]?.rows.map((r) => r.cells);
@@ -207,14 +207,14 @@ test('officers import from XLSX, certificate numbers stay unique, deactivation k
 
   // The template has the same columns and nothing else to import.
   const template = testInfo.outputPath('template.xlsx');
-  desk.dialogs.queueSave(template);
+  desk.ports.dialogs.saveAnswers.push(template);
   await page.getByRole('button', { name: '下载模板' }).click();
   await expect(page.getByText('模板已保存为 template.xlsx')).toBeVisible();
   const blank = await readTableFile(template);
   expect(blank.sheets[0]?.rows).toEqual([
     { line: 1, cells: ['姓名', '执法证号', '所属执法主体', '执法证状态', '状态'] },
   ]);
-  desk.dialogs.queueOpen([template]);
+  desk.ports.dialogs.openAnswers.push([template]);
   await page.getByRole('button', { name: IMPORT }).click();
   await expect(page.getByTestId('import-file-problems')).toContainText('文件中没有数据行');
   await expect(page.getByTestId('import-confirm')).toBeDisabled();
@@ -228,13 +228,13 @@ test('a file that is not a spreadsheet is refused with a clear message, and a ca
   await openRegistry(page, '监督员');
   const xls = testInfo.outputPath('old.xls');
   writeFileSync(xls, Buffer.from('d0cf11e0a1b11ae10000000000000000', 'hex'));
-  desk.dialogs.queueOpen([xls]);
+  desk.ports.dialogs.openAnswers.push([xls]);
   await page.getByRole('button', { name: IMPORT }).click();
   await expect(page.getByText('不支持此文件格式（xls）')).toBeVisible();
 
-  desk.dialogs.queueOpen(null);
+  desk.ports.dialogs.openAnswers.push(null);
   await page.getByRole('button', { name: IMPORT }).click();
   await expect(page.getByRole('button', { name: IMPORT })).toBeEnabled();
   await expect(page.getByRole('dialog')).toHaveCount(0);
-  expect(desk.dialogs.requests.filter((r) => r.kind === 'open')).toHaveLength(2);
+  expect(desk.ports.dialogs.requests.filter((r) => r.kind === 'open')).toHaveLength(2);
 });

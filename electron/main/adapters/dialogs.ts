@@ -1,27 +1,21 @@
-import { BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { BrowserWindow, dialog } from 'electron';
 import type { DialogPort } from '../../services/dialogs';
 
-/** The dialog port over Electron's native dialogs, modal to the focused window. */
-export function createElectronDialogs(): DialogPort {
-  return {
-    async showOpen({ filters, multiple }) {
-      const options: OpenDialogOptions = {
-        properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
-        ...(filters ? { filters } : {}),
-      };
-      const window = BrowserWindow.getFocusedWindow();
-      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
-      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;
-    },
-    async showSave({ defaultPath, filters }) {
-      const options: SaveDialogOptions = {
-        ...(defaultPath ? { defaultPath } : {}),
-        ...(filters ? { filters } : {}),
-        properties: ['showOverwriteConfirmation', 'createDirectory'],
-      };
-      const window = BrowserWindow.getFocusedWindow();
-      const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
-      return result.canceled || !result.filePath ? null : result.filePath;
-    },
-  };
-}
+/** Electron's file dialogs, modal to the window the clerk is working in. */
+export const electronDialogs: DialogPort = {
+  async showOpen(options) {
+    const parent = BrowserWindow.getFocusedWindow();
+    const properties: ('openFile' | 'multiSelections')[] = options.multiple
+      ? ['openFile', 'multiSelections']
+      : ['openFile'];
+    const request = { title: options.title, defaultPath: options.defaultPath, filters: options.filters, properties };
+    const result = parent ? await dialog.showOpenDialog(parent, request) : await dialog.showOpenDialog(request);
+    return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;
+  },
+  async showSave(options) {
+    const parent = BrowserWindow.getFocusedWindow();
+    const request = { title: options.title, defaultPath: options.defaultPath, filters: options.filters };
+    const result = parent ? await dialog.showSaveDialog(parent, request) : await dialog.showSaveDialog(request);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  },
+};

@@ -1,21 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { type FileHandle, mkdir, open, readdir, rename, rm, stat, statfs } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../../shared/ipc/errors';
+import { ensureFreeSpace, type StatFs } from '../storage/disk';
 import { mimeTypeOf, sniffPreviewable } from './mime';
-
-/** Free space as `fs.statfs` reports it; injected so tests can pretend the disk is full. */
-export type StatfsFn = (path: string) => Promise<{ bavail: number | bigint; bsize: number | bigint }>;
 
 export interface EvidenceStoreOptions {
   /** Folder of the store, e.g. userData/evidence. */
   root: string;
-  statfs?: StatfsFn;
-  /** Space left free after a copy, so the database and logs can still be written. */
-  reserveBytes?: number;
+  /** Injected so tests can pretend the disk is full. */
+  statfs?: StatFs;
   /** Read size of the copy; memory use stays near a few of these whatever the file size. */
   chunkBytes?: number;
 }
@@ -45,7 +42,6 @@ export function recordableName(name: string): string {
   const ext = extname(clean).slice(0, 16);
   return clean.slice(0, 255 - ext.length) + ext;
 }
-const MIB = 1024 * 1024;
 
 /**
  * The evidence store: files named by their SHA-256 under root/<first two hex>/<hash>,
@@ -55,17 +51,15 @@ const MIB = 1024 * 1024;
 export class EvidenceStore {
   readonly root: string;
   private readonly tmp: string;
-  private readonly statfs: StatfsFn;
-  private readonly reserveBytes: number;
+  private readonly statfs: StatFs | undefined;
   private readonly chunkBytes: number;
   private ready: Promise<void> | undefined;
 
   constructor(options: EvidenceStoreOptions) {
     this.root = options.root;
     this.tmp = join(options.root, 'tmp');
-    this.statfs = options.statfs ?? ((path) => statfs(path));
-    this.reserveBytes = options.reserveBytes ?? 64 * MIB;
-    this.chunkBytes = options.chunkBytes ?? 1 * MIB;
+    this.statfs = options.statfs;
+    this.chunkBytes = options.chunkBytes ?? 1024 * 1024;
   }
 
   /** Creates the folders and clears temporary files a crash may have left behind. */
@@ -98,16 +92,10 @@ export class EvidenceStore {
     return sniffPreviewable(await this.head(this.pathOf(sha256)));
   }
 
-  /** Refuses, before anything is written, a copy the disk has no room for. */
+  /** Refuses (INSUFFICIENT_SPACE), before anything is written, a copy the disk has no room for. */
   async ensureSpace(bytes: number): Promise<void> {
     await this.init();
-    const { bavail, bsize } = await this.statfs(this.root);
-    const free = Number(bavail) * Number(bsize);
-    if (free < bytes + this.reserveBytes) {
-      throw new AppError('DISK_FULL', `Needs ${bytes} bytes, ${free} free`, {
-        params: { needMb: Math.ceil(bytes / MIB), freeMb: Math.floor(free / MIB) },
-      });
-    }
+    await ensureFreeSpace(this.root, bytes, this.statfs);
   }
 
   /** Copies a file into the store, hashing it on the way; memory stays bounded by the chunk size. */

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { partialPathFor } from '../storage/atomic';
 
 export type XlsxCell = string | number | boolean | null;
 
@@ -30,7 +29,7 @@ export function safeSheetName(name: string, taken: Set<string>): string {
  * so a failure never leaves a half-written file under the chosen name.
  */
 export async function writeXlsx(target: string, sheets: XlsxSheet[]): Promise<void> {
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = partialPathFor(target);
   try {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
       filename: temp,

@@ -1,7 +1,7 @@
 import { Alert, Descriptions, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Evidence } from '../../../shared/domain/dossier';
-import { formatBytes } from './format';
+import { formatBytes } from '../../../shared/format/bytes';
 import { PdfPreview } from './PdfPreview';
 
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp']);

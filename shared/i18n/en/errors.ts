@@ -11,8 +11,18 @@ export const errors: Messages<typeof zh> = {
     CANCELLED: 'The operation was cancelled.',
     IO_ERROR: 'A file could not be read or written ({{detail}}). Please check the file and the disk.',
     DISK_FULL: 'The disk is full. Nothing was changed.',
+    INSUFFICIENT_SPACE:
+      'Not enough disk space: {{needed}} needed, {{free}} free. Nothing was started; please free some space and try again.',
     NOT_CONFIGURED: 'Please set up your office identity first.',
     INTERNAL: 'Something unexpected went wrong. Details were written to the log file.',
+    DOCUMENT_ISSUED: 'This document was issued ({{number}}) and cannot be changed. Create a correction instead.',
+    DOCUMENT_NOT_ISSUED: 'This document has not been issued yet.',
+    DOCUMENT_VOIDED: 'Number {{number}} is voided.',
+    DOCUMENT_SUPERSEDED: '{{number}} was corrected by {{by}}; work on the latest version.',
+    DOCUMENT_INTEGRITY:
+      'The stored files of {{number}} do not match their hashes from issuance and may have been altered. Stopped.',
+    DOCUMENT_RENDER_FAILED:
+      'The PDF could not be produced. The document was not issued and no number was used. Please try again.',
     TABLE_TOO_LARGE: 'The file is larger than {{limitMb}} MB. Please split it and import the parts.',
     TABLE_TOO_MANY_ROWS: 'The file has more than {{limit}} rows. Please split it and import the parts.',
     TABLE_FORMAT_UNSUPPORTED:

@@ -161,12 +161,10 @@ export const registries: Messages<typeof zh> = {
         creditCode: '18 characters; may be empty',
       },
       officers: {
-        name: '',
         certificateNo: 'Unique among all enforcement officers',
         subject: 'Full name of an enforcement subject in the registry',
       },
       supervisors: {
-        name: '',
         supervisionIdNo: 'Unique among all supervisors',
         organ: 'Full name of an organ in the registry',
       },

@@ -29,8 +29,8 @@ export const test = base.extend<DeskFixtures>({
       get backend() {
         return current.backend;
       },
-      get dialogs() {
-        return current.dialogs;
+      get ports() {
+        return current.ports;
       },
       userDataDir,
       emit: (event: Parameters<DeskInstance['emit']>[0], payload: unknown) => current.emit(event, payload),

@@ -10,7 +10,8 @@ import { createFileLogger } from '../../../electron/services/logger';
 import { SETTINGS_DEFAULTS, type SettingsSchema } from '../../../electron/services/settings';
 import { eventChannel } from '../../../shared/ipc/channels';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
-import { HarnessDialogs } from './dialogs';
+import { PlaywrightPdfPrinter } from './pdf-printer';
+import { RecordingShell, ScriptedDialogs } from './ports';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const rendererDir = join(repoRoot, 'dist/renderer');
@@ -80,9 +81,9 @@ export interface DeskInstance {
   context: BrowserContext;
   page: Page;
   backend: Backend;
-  /** Answers for the file dialogs the app will open. */
-  dialogs: HarnessDialogs;
   userDataDir: string;
+  /** Test doubles of the Electron ports: file dialogs and the system shell. */
+  ports: { dialogs: ScriptedDialogs; shell: RecordingShell };
   /** Emits a main→renderer event to every open page, as the main process would. */
   emit(event: Parameters<typeof eventChannel>[0], payload: unknown): Promise<void>;
   close(): Promise<void>;
@@ -117,18 +118,27 @@ export async function launchDesk(options: LaunchOptions): Promise<DeskInstance> 
     }
   };
 
-  const dialogs = new HarnessDialogs();
+  const dialogs = new ScriptedDialogs();
+  const shell = new RecordingShell();
+  // printToPDF's stand-in: page.pdf on a page of the same Chromium.
+  const pdfPrinter = new PlaywrightPdfPrinter(async () => {
+    if (!context) throw new Error('The browser is not running');
+    return context.newPage();
+  });
   const backend = createBackend({
     userDataDir,
     settingsStore,
-    dialogs,
     logger,
     runtime: 'harness',
     version: '0.0.0-test',
     platform: process.platform,
     onLocaleChanged: (locale) => void emit('settings.changed', { locale }),
+    pdfPrinter,
+    dialogs,
+    shell,
   });
 
+  await backend.startup();
   context = await chromium.launchPersistentContext(join(userDataDir, 'Chromium'), {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
@@ -182,10 +192,11 @@ export async function launchDesk(options: LaunchOptions): Promise<DeskInstance> 
     context,
     page,
     backend,
-    dialogs,
     userDataDir,
+    ports: { dialogs, shell },
     emit,
     close: async () => {
+      await pdfPrinter.close();
       await context?.close();
     },
   };

@@ -7,11 +7,11 @@ import { type Backend, createBackend } from '../../../electron/backend';
 import type { CallContext } from '../../../electron/ipc/dispatch';
 import { SETTINGS_DEFAULTS, type SettingsSchema } from '../../../electron/services/settings';
 import type { OperationProgress } from '../../../shared/ipc/events';
-import { HarnessDialogs } from '../../e2e/support/dialogs';
+import { RecordingShell, ScriptedDialogs } from '../../e2e/support/ports';
 
 let dir: string;
 let backend: Backend;
-let dialogs: HarnessDialogs;
+let dialogs: ScriptedDialogs;
 const progress: OperationProgress[] = [];
 const ctx: CallContext = {
   emit: (event, payload) => {
@@ -22,12 +22,18 @@ const silent = { info() {}, warn() {}, error() {} };
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'desk-handlers-'));
-  dialogs = new HarnessDialogs();
+  dialogs = new ScriptedDialogs();
   progress.length = 0;
   backend = createBackend({
     userDataDir: join(dir, 'userData'),
     settingsStore: new Conf<SettingsSchema>({ cwd: join(dir, 'userData'), defaults: SETTINGS_DEFAULTS }),
     dialogs,
+    shell: new RecordingShell(),
+    pdfPrinter: {
+      print: async () => {
+        throw new Error('No printing in these tests');
+      },
+    },
     logger: silent,
     runtime: 'harness',
     version: 'test',
@@ -43,7 +49,7 @@ describe('evidence channels', () => {
   it('copies the files chosen in the dialog and reports progress on the operation', async () => {
     const a = join(dir, 'a.pdf');
     writeFileSync(a, '%PDF-1.4 evidence');
-    dialogs.queueOpen([a]);
+    dialogs.openAnswers.push([a]);
     const result = await call('evidence.addFromDialog', { opId: 'op-1' });
     expect(result).toMatchObject({ ok: true, value: { files: [{ fileName: 'a.pdf', mimeType: 'application/pdf' }] } });
     expect(progress.at(-1)).toMatchObject({ opId: 'op-1', done: 17, total: 17 });
@@ -51,7 +57,7 @@ describe('evidence channels', () => {
   });
 
   it('takes nothing when the dialog is cancelled', async () => {
-    dialogs.queueOpen(null);
+    dialogs.openAnswers.push(null);
     expect(await call('evidence.addFromDialog', { opId: 'op-2' })).toEqual({ ok: true, value: { files: [] } });
   });
 
@@ -82,7 +88,7 @@ describe('registry channels', () => {
   it('reads the chosen spreadsheet, or nothing when the dialog is cancelled', async () => {
     const csv = join(dir, 'people.csv');
     writeFileSync(csv, '\ufeff姓名,监督证号\n陈监督,JD-001\n');
-    dialogs.queueOpen([csv]);
+    dialogs.openAnswers.push([csv]);
     expect(await call('registry.readTable', undefined)).toEqual({
       ok: true,
       value: {
@@ -99,18 +105,18 @@ describe('registry channels', () => {
         ],
       },
     });
-    dialogs.queueOpen(null);
+    dialogs.openAnswers.push(null);
     expect(await call('registry.readTable', undefined)).toEqual({ ok: true, value: null });
   });
 
   it('exports to the chosen path, adding .xlsx, and writes nothing when cancelled', async () => {
     const sheets = [{ name: '监督员', columns: [{ header: '姓名', width: 10 }], rows: [['陈监督']] }];
-    dialogs.queueSave(null);
+    dialogs.saveAnswers.push(null);
     expect(await call('registry.exportXlsx', { defaultName: '名录', sheets })).toEqual({
       ok: true,
       value: { saved: false },
     });
-    dialogs.queueSave(join(dir, 'out'));
+    dialogs.saveAnswers.push(join(dir, 'out'));
     expect(await call('registry.exportXlsx', { defaultName: '名录', sheets })).toEqual({
       ok: true,
       value: { saved: true, fileName: 'out.xlsx' },

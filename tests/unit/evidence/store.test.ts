@@ -75,15 +75,20 @@ describe('EvidenceStore.addFile', () => {
     expect(readFileSync(store.pathOf(first.sha256))).toEqual(bytes);
   });
 
-  it('refuses with DISK_FULL before writing anything when the disk lacks room', async () => {
-    const statfs = async () => ({ bavail: 100, bsize: 4096 }); // 400 KiB free
-    const store = new EvidenceStore({ root, statfs, reserveBytes: 0 });
-    const path = source('big.bin', randomBytes(500 * 1024));
-    await expect(store.addFile(path)).rejects.toMatchObject({ code: 'DISK_FULL' });
+  it('refuses with INSUFFICIENT_SPACE before writing anything when the disk lacks room', async () => {
+    // 300 MiB free: after the safety margin kept for the OS and the database, about 44 MiB of room.
+    const statfs = async () => ({ bavail: 300 * 256, blocks: 1_000_000, bsize: 4096 });
+    const store = new EvidenceStore({ root, statfs });
+    await expect(store.beginUpload('recording.mp4', 50 * 1024 * 1024)).rejects.toMatchObject({
+      code: 'INSUFFICIENT_SPACE',
+    });
+    const full = new EvidenceStore({ root, statfs: async () => ({ bavail: 10, blocks: 1_000_000, bsize: 4096 }) });
+    await expect(full.addFile(source('small.bin', randomBytes(1024)))).rejects.toMatchObject({
+      code: 'INSUFFICIENT_SPACE',
+    });
     expect(storeFiles()).toEqual([]);
-    // The reserve counts too: room for the file alone is not enough.
-    const tight = new EvidenceStore({ root, statfs, reserveBytes: 64 * 1024 * 1024 });
-    await expect(tight.addFile(source('small.bin', randomBytes(1024)))).rejects.toMatchObject({ code: 'DISK_FULL' });
+    // Room for it: taken in.
+    expect((await store.addFile(source('small.bin', randomBytes(1024)))).size).toBe(1024);
   });
 
   it('leaves no file at all when cancelled mid-copy', async () => {
