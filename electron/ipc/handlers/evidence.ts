@@ -70,6 +70,7 @@ export function evidenceHandlers(deps: EvidenceHandlerDeps): Pick<Handlers, Evid
     'evidence.addFromDialog': async ({ opId }, ctx) => {
       const t = (key: string) => translate(deps.settings.locale(), key);
       const paths = await deps.dialogs.showOpen({
+        title: t('evidence.dialogTitle'),
         multiple: true,
         filters: [
           {

@@ -18,6 +18,7 @@ export function registryHandlers(deps: RegistryHandlerDeps): Pick<Handlers, Regi
   return {
     'registry.readTable': async () => {
       const paths = await deps.dialogs.showOpen({
+        title: t('registries.dialogs.import'),
         filters: [
           { name: t('registries.filters.table'), extensions: ['xlsx', 'csv', 'txt'] },
           { name: t('registries.filters.all'), extensions: ['*'] },
@@ -28,6 +29,7 @@ export function registryHandlers(deps: RegistryHandlerDeps): Pick<Handlers, Regi
     },
     'registry.exportXlsx': async ({ defaultName, sheets }) => {
       const chosen = await deps.dialogs.showSave({
+        title: t('registries.dialogs.export'),
         defaultPath: `${defaultName.replace(/[\\/:*?"<>|]/g, '_')}.xlsx`,
         filters: [{ name: t('registries.filters.xlsx'), extensions: ['xlsx'] }],
       });

@@ -39,6 +39,7 @@ export const evidence: Messages<typeof zh> = {
   nextPage: 'Next page',
   copyHash: 'Copy hash',
   hashCopied: 'Copied',
+  dialogTitle: 'Choose evidence files',
   filters: { common: 'Common evidence files', all: 'All files' },
   demo: { title: 'Evidence (test page)', missing: 'No such dossier' },
 };

@@ -170,6 +170,7 @@ export const registries: Messages<typeof zh> = {
       },
     },
   },
+  dialogs: { import: 'Choose the spreadsheet to import', export: 'Export to' },
   filters: { table: 'Spreadsheets (XLSX, CSV)', xlsx: 'Excel workbook', all: 'All files' },
   exportName: 'Registries',
   templateName: '{{registry}} import template',

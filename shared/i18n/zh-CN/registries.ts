@@ -151,6 +151,7 @@ export const registries = {
       supervisors: { supervisionIdNo: '在全部监督员中唯一', organ: '名录中已有机关的全称' },
     },
   },
+  dialogs: { import: '选择要导入的表格文件', export: '导出到' },
   filters: { table: '表格文件（XLSX、CSV）', xlsx: 'Excel 工作簿', all: '所有文件' },
   exportName: '基础名录',
   templateName: '{{registry}}导入模板',

@@ -53,7 +53,7 @@ describe('evidence channels', () => {
     const result = await call('evidence.addFromDialog', { opId: 'op-1' });
     expect(result).toMatchObject({ ok: true, value: { files: [{ fileName: 'a.pdf', mimeType: 'application/pdf' }] } });
     expect(progress.at(-1)).toMatchObject({ opId: 'op-1', done: 17, total: 17 });
-    expect(dialogs.requests[0]).toMatchObject({ kind: 'open', multiple: true });
+    expect(dialogs.requests[0]).toMatchObject({ kind: 'open', multiple: true, title: '选择证据文件' });
   });
 
   it('takes nothing when the dialog is cancelled', async () => {
