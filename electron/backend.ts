@@ -1,9 +1,11 @@
+import { join } from 'node:path';
 import type { Locale } from '../shared/domain/locale';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import type { DialogPort } from './services/dialogs';
 import type { PdfPrinter } from './services/documents/pdf-printer';
 import { DocumentService, documentsDir } from './services/documents/service';
+import { EvidenceStore } from './services/evidence/store';
 import type { Logger } from './services/logger';
 import { OperationRegistry } from './services/operations';
 import { type SettingsPort, SettingsService } from './services/settings';
@@ -36,6 +38,8 @@ export interface Backend {
   /** Start-up work before the first window: clean up after a crash. */
   startup(): Promise<void>;
   documents: DocumentService;
+  /** Content-addressed evidence files; the app:// protocol serves them for preview. */
+  evidence: EvidenceStore;
 }
 
 export function createBackend(deps: BackendDeps): Backend {
@@ -47,6 +51,7 @@ export function createBackend(deps: BackendDeps): Backend {
     printer: deps.pdfPrinter,
     logger: deps.logger,
   });
+  const evidence = new EvidenceStore({ root: join(deps.userDataDir, 'evidence') });
   const handlers = createHandlers({
     settings,
     operations,
@@ -59,14 +64,17 @@ export function createBackend(deps: BackendDeps): Backend {
     dialogs: deps.dialogs,
     shell: deps.shell,
     locale: () => settings.locale(),
+    evidence,
   });
   return {
     dispatch: createDispatch(handlers, deps.logger),
     settings,
     operations,
     documents,
+    evidence,
     startup: async () => {
       await sweepPartialFiles(deps.userDataDir, deps.logger);
+      await evidence.init();
     },
   };
 }

@@ -1,14 +1,18 @@
 import type { Handlers } from './dispatch';
 import { type AppHandlerDeps, appHandlers } from './handlers/app';
 import { type DocumentHandlerDeps, documentHandlers } from './handlers/documents';
+import { type EvidenceHandlerDeps, evidenceHandlers } from './handlers/evidence';
+import { type RegistryHandlerDeps, registryHandlers } from './handlers/registry';
 
 /** Everything the handlers need, built by the composition root (or the e2e harness). */
-export type HandlerDeps = AppHandlerDeps & DocumentHandlerDeps;
+export type HandlerDeps = AppHandlerDeps & DocumentHandlerDeps & RegistryHandlerDeps & EvidenceHandlerDeps;
 
 /** One handler per contract channel; each feature contributes its own slice. */
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...appHandlers(deps),
     ...documentHandlers(deps),
+    ...registryHandlers(deps),
+    ...evidenceHandlers(deps),
   } satisfies Handlers;
 }

@@ -14,6 +14,7 @@ import { SETTINGS_DEFAULTS, type SettingsSchema } from '../services/settings';
 import { electronDialogs } from './adapters/dialogs';
 import { ElectronPdfPrinter } from './adapters/pdf-printer';
 import { APP_ENTRY_URL } from './app-url';
+import { evidenceRoute } from './evidence-route';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu-template';
 import { registerAppSchemePrivileges, serveRenderer } from './protocol';
@@ -85,7 +86,7 @@ async function start(): Promise<void> {
 
   await backend.startup();
   installPermissionHandlers(session.defaultSession, devServerUrl);
-  serveRenderer(join(distDir, 'renderer'));
+  serveRenderer(join(distDir, 'renderer'), [evidenceRoute(backend.evidence)]);
   registerIpc(ipcMain, backend.dispatch, logger, devServerUrl);
   applyMenu(backend.settings.locale());
 

@@ -1,6 +1,6 @@
 // Sandboxed preload: CommonJS, bundled into one small file, no zod. It exposes exactly
 // one function per contract channel plus a typed `on` for the contract's events.
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { buildApi } from '../../shared/ipc/build-api';
 
 contextBridge.exposeInMainWorld(
@@ -17,3 +17,9 @@ contextBridge.exposeInMainWorld(
     },
   }),
 );
+
+// A dropped file's path on disk, so multi-GB evidence is copied by the main process
+// instead of streamed through the page; "" for files that have no path.
+contextBridge.exposeInMainWorld('deskFiles', {
+  pathForFile: (file: File): string => (file instanceof File ? webUtils.getPathForFile(file) : ''),
+});

@@ -31,6 +31,7 @@ export interface NavRoute {
 
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const DocumentsPage = lazy(() => import('../features/documents/DocumentsPage'));
+const RegistriesPage = lazy(() => import('../features/registries/RegistriesPage'));
 
 /** The left navigation, in order. Each feature replaces its placeholder with its pages. */
 export const NAV_ROUTES: NavRoute[] = [
@@ -54,7 +55,7 @@ export const NAV_ROUTES: NavRoute[] = [
     key: 'registries',
     path: '/registries',
     icon: <ApartmentOutlined />,
-    element: <PlaceholderPage feature="registries" />,
+    element: <RegistriesPage />,
   },
   { key: 'settings', path: '/settings', icon: <SettingOutlined />, element: <SettingsPage /> },
 ];

@@ -25,6 +25,14 @@ export const CHANNELS = [
   'documents.saveAs',
   'documents.open',
   'documents.batch',
+  'registry.readTable',
+  'registry.exportXlsx',
+  'evidence.addFromDialog',
+  'evidence.addPath',
+  'evidence.uploadBegin',
+  'evidence.uploadChunk',
+  'evidence.uploadFinish',
+  'evidence.uploadAbort',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

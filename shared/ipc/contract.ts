@@ -2,6 +2,8 @@ import type { z } from '../zod-setup';
 import type { Channel } from './channels';
 import { appChannels } from './contract/app';
 import { documentsChannels } from './contract/documents';
+import { evidenceChannels } from './contract/evidence';
+import { registryChannels } from './contract/registry';
 
 export interface ChannelSpec {
   input: z.ZodType;
@@ -15,6 +17,8 @@ export interface ChannelSpec {
 export const contract = {
   ...appChannels,
   ...documentsChannels,
+  ...registryChannels,
+  ...evidenceChannels,
 } as const satisfies { [C in Channel]: ChannelSpec };
 
 type Contract = typeof contract;

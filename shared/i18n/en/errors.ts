@@ -23,6 +23,15 @@ export const errors: Messages<typeof zh> = {
       'The stored files of {{number}} do not match their hashes from issuance and may have been altered. Stopped.',
     DOCUMENT_RENDER_FAILED:
       'The PDF could not be produced. The document was not issued and no number was used. Please try again.',
+    TABLE_TOO_LARGE: 'The file is larger than {{limitMb}} MB. Please split it and import the parts.',
+    TABLE_TOO_MANY_ROWS: 'The file has more than {{limit}} rows. Please split it and import the parts.',
+    TABLE_FORMAT_UNSUPPORTED:
+      'This file format ({{format}}) is not supported. Please save it as .xlsx or CSV in Excel and import again.',
+    TABLE_UNREADABLE:
+      'The workbook cannot be read; it may be damaged. Please open it in Excel, save it as .xlsx and try again.',
+    EVIDENCE_NOT_A_FILE: 'Only files can be added: not folders, and not the app’s own data files.',
+    EVIDENCE_SOURCE_CHANGED:
+      'The file changed while it was being copied and was not added. Try again once it is no longer being modified.',
   },
   fields: {
     required: 'This field is required',
@@ -36,6 +45,7 @@ export const errors: Messages<typeof zh> = {
         'The code does not match the level (province codes end in 0000, city codes in 00, county and township codes do not end in 00)',
     },
     field: { required: 'Choose the enforcement field of the industry department' },
+    creditCode: { invalid: 'The unified social credit code has a wrong format or check character' },
     superior: { required: 'Enter the superior organ' },
   },
 };

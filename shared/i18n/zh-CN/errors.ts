@@ -18,6 +18,12 @@ export const errors = {
     DOCUMENT_SUPERSEDED: '{{number}} 已被 {{by}} 更正，请在最新版本上操作。',
     DOCUMENT_INTEGRITY: '{{number}} 的存档文件与签发时的校验值不一致，可能已被改动，已停止操作。',
     DOCUMENT_RENDER_FAILED: '生成 PDF 失败，文书未签发，文号未占用。请重试。',
+    TABLE_TOO_LARGE: '文件超过 {{limitMb}} MB，请拆分后分批导入。',
+    TABLE_TOO_MANY_ROWS: '文件超过 {{limit}} 行，请拆分后分批导入。',
+    TABLE_FORMAT_UNSUPPORTED: '不支持此文件格式（{{format}}）。请在 Excel 中另存为 .xlsx 或 CSV 后再导入。',
+    TABLE_UNREADABLE: '无法读取此工作簿，文件可能已损坏。请在 Excel 中打开并另存为 .xlsx 后重试。',
+    EVIDENCE_NOT_A_FILE: '只能添加文件，不能添加文件夹或本软件自身的数据文件。',
+    EVIDENCE_SOURCE_CHANGED: '文件在复制过程中发生了变化，未添加。请在文件不再被修改时重试。',
   },
   fields: {
     required: '请填写此项',
@@ -30,6 +36,7 @@ export const errors = {
       level: '区划代码与所选行政级别不符（省级以 0000 结尾，市级以 00 结尾，县级和乡镇级不以 00 结尾）',
     },
     field: { required: '行业主管部门请选择执法领域' },
+    creditCode: { invalid: '统一社会信用代码格式或校验位不正确' },
     superior: { required: '请填写上级机关' },
   },
 };

@@ -5,6 +5,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import Conf from 'conf';
 import { type Backend, createBackend } from '../../../electron/backend';
+import { answerEvidenceRequest, EVIDENCE_PATH_PREFIX } from '../../../electron/services/evidence/http';
 import { createFileLogger } from '../../../electron/services/logger';
 import { SETTINGS_DEFAULTS, type SettingsSchema } from '../../../electron/services/settings';
 import { eventChannel } from '../../../shared/ipc/channels';
@@ -59,6 +60,8 @@ function preloadInitScript(): string {
     value: (channel, payload) => { for (const l of listeners.get(channel) ?? []) l({}, payload); },
   });
   const electron = {
+    // Files in a test page have no path on disk, like files dragged from a browser in Electron.
+    webUtils: { getPathForFile: () => '' },
     contextBridge: { exposeInMainWorld: (key, value) => Object.defineProperty(window, key, { value, enumerable: true }) },
     ipcRenderer: {
       invoke: (channel, input) => window.__ipc(channel, input),
@@ -145,6 +148,14 @@ export async function launchDesk(options: LaunchOptions): Promise<DeskInstance> 
   });
   await context.route(`${APP_ORIGIN}/**`, async (route) => {
     const url = new URL(route.request().url());
+    // The same evidence route the app:// protocol serves in Electron.
+    if (url.pathname.startsWith(EVIDENCE_PATH_PREFIX)) {
+      const answer = await answerEvidenceRequest(backend.evidence, url.pathname);
+      // `body`, not `path`: fulfilling from a path would retype the response by file extension.
+      if (answer.filePath)
+        return route.fulfill({ status: 200, body: await readFile(answer.filePath), headers: answer.headers });
+      return route.fulfill({ status: 404, headers: answer.headers, body: 'Not found' });
+    }
     const relative = normalize(decodeURIComponent(url.pathname)).replace(/^[/\\]+/, '') || 'index.html';
     const file = resolve(rendererDir, relative);
     if (!file.startsWith(rendererDir + sep)) return route.fulfill({ status: 404 });

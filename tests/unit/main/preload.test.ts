@@ -18,6 +18,7 @@ const bridge = vi.hoisted(() => {
           exposed[key] = value;
         },
       },
+      webUtils: { getPathForFile: vi.fn(() => '/home/clerk/scan.pdf') },
       ipcRenderer: {
         invoke: vi.fn(async () => ({ ok: true, value: null })),
         on: (channel: string, fn: (event: unknown, payload: unknown) => void) =>
@@ -38,9 +39,19 @@ describe('preload', () => {
   const api = bridge.exposed.api as Record<string, (...args: unknown[]) => unknown>;
 
   it('exposes exactly the contract channels and `on`', () => {
-    expect(Object.keys(bridge.exposed)).toEqual(['api']);
+    expect(Object.keys(bridge.exposed)).toEqual(['api', 'deskFiles']);
     expect(Object.keys(api).sort()).toEqual([...CHANNELS, 'on'].sort());
     expect(api).not.toHaveProperty('invoke');
+  });
+
+  it('tells the path of a dropped File and nothing else', () => {
+    const files = bridge.exposed.deskFiles as { pathForFile(file: unknown): string };
+    expect(Object.keys(files)).toEqual(['pathForFile']);
+    expect(files.pathForFile(new File(['x'], 'scan.pdf'))).toBe('/home/clerk/scan.pdf');
+    // Anything but a File (a string, a forged object) gets no path and never reaches webUtils.
+    expect(files.pathForFile('/etc/passwd')).toBe('');
+    expect(files.pathForFile({ name: 'scan.pdf' })).toBe('');
+    expect(bridge.module.webUtils.getPathForFile).toHaveBeenCalledTimes(1);
   });
 
   it('forwards a call to ipcRenderer.invoke on its own channel', async () => {
