@@ -5,6 +5,7 @@ import { createHandlers } from './ipc/handlers';
 import type { DialogPort } from './services/dialogs';
 import type { PdfPrinter } from './services/documents/pdf-printer';
 import { DocumentService, documentsDir } from './services/documents/service';
+import { DroppedFileGrants } from './services/evidence/dropped-files';
 import { EvidenceStore } from './services/evidence/store';
 import type { Logger } from './services/logger';
 import { OperationRegistry } from './services/operations';
@@ -40,6 +41,8 @@ export interface Backend {
   documents: DocumentService;
   /** Content-addressed evidence files; the app:// protocol serves them for preview. */
   evidence: EvidenceStore;
+  /** The preload-only channel: a dropped file's path in, a one-time token out. */
+  grantDroppedFile(path: unknown): Promise<string>;
 }
 
 export function createBackend(deps: BackendDeps): Backend {
@@ -52,6 +55,7 @@ export function createBackend(deps: BackendDeps): Backend {
     logger: deps.logger,
   });
   const evidence = new EvidenceStore({ root: join(deps.userDataDir, 'evidence') });
+  const droppedFiles = new DroppedFileGrants(deps.userDataDir);
   const handlers = createHandlers({
     settings,
     operations,
@@ -65,6 +69,7 @@ export function createBackend(deps: BackendDeps): Backend {
     shell: deps.shell,
     locale: () => settings.locale(),
     evidence,
+    droppedFiles,
   });
   return {
     dispatch: createDispatch(handlers, deps.logger),
@@ -72,6 +77,7 @@ export function createBackend(deps: BackendDeps): Backend {
     operations,
     documents,
     evidence,
+    grantDroppedFile: (path) => droppedFiles.grant(path),
     startup: async () => {
       await sweepPartialFiles(deps.userDataDir, deps.logger);
       await evidence.init();

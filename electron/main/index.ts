@@ -15,7 +15,7 @@ import { electronDialogs } from './adapters/dialogs';
 import { ElectronPdfPrinter } from './adapters/pdf-printer';
 import { APP_ENTRY_URL } from './app-url';
 import { evidenceRoute } from './evidence-route';
-import { registerIpc } from './ipc';
+import { registerIpc, registerPreloadIpc } from './ipc';
 import { buildMenuTemplate } from './menu-template';
 import { registerAppSchemePrivileges, serveRenderer } from './protocol';
 import { hardenWebContents, installPermissionHandlers } from './security';
@@ -88,6 +88,7 @@ async function start(): Promise<void> {
   installPermissionHandlers(session.defaultSession, devServerUrl);
   serveRenderer(join(distDir, 'renderer'), [evidenceRoute(backend.evidence)]);
   registerIpc(ipcMain, backend.dispatch, logger, devServerUrl);
+  registerPreloadIpc(ipcMain, backend.grantDroppedFile, logger, devServerUrl);
   applyMenu(backend.settings.locale());
 
   const openMainWindow = () => {

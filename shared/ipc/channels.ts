@@ -28,7 +28,7 @@ export const CHANNELS = [
   'registry.readTable',
   'registry.exportXlsx',
   'evidence.addFromDialog',
-  'evidence.addPath',
+  'evidence.addDropped',
   'evidence.uploadBegin',
   'evidence.uploadChunk',
   'evidence.uploadFinish',
@@ -38,6 +38,12 @@ export type Channel = (typeof CHANNELS)[number];
 
 export const EVENTS = ['op.progress', 'menu.command', 'settings.changed'] as const;
 export type EventName = (typeof EVENTS)[number];
+
+/**
+ * Channels only the preload itself calls; they are never exposed to the page.
+ * `grantDroppedFile` hands a dropped File's path to the main process for a token.
+ */
+export const PRELOAD_CHANNELS = { grantDroppedFile: 'files.grantDropped' } as const;
 
 /** The Electron IPC channel an event travels on. */
 export const eventChannel = (name: EventName): string => `event:${name}`;

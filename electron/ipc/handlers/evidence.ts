@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
 import { translate } from '../../../shared/i18n';
 import { AppError } from '../../../shared/ipc/errors';
 import type { DialogPort } from '../../services/dialogs';
+import type { DroppedFileGrants } from '../../services/evidence/dropped-files';
 import type { EvidenceStore, EvidenceUpload, StoredFile } from '../../services/evidence/store';
 import type { OperationRegistry } from '../../services/operations';
 import type { SettingsService } from '../../services/settings';
@@ -14,13 +14,13 @@ export interface EvidenceHandlerDeps {
   evidence: EvidenceStore;
   operations: OperationRegistry;
   settings: SettingsService;
-  /** The app's own folder: nothing in it may be taken in as evidence. */
-  userDataDir: string;
+  /** Paths of dropped files, granted to the preload, redeemed here once. */
+  droppedFiles: DroppedFileGrants;
 }
 
 type EvidenceChannel =
   | 'evidence.addFromDialog'
-  | 'evidence.addPath'
+  | 'evidence.addDropped'
   | 'evidence.uploadBegin'
   | 'evidence.uploadChunk'
   | 'evidence.uploadFinish'
@@ -37,18 +37,6 @@ export function evidenceHandlers(deps: EvidenceHandlerDeps): Pick<Handlers, Evid
     (ctx: CallContext, opId: string, offset = 0, total?: number) =>
     (done: number, size: number) =>
       ctx.emit('op.progress', { opId, phase: 'evidence.copying', done: offset + done, total: total ?? size });
-
-  /**
-   * A path comes from the page only for a file the clerk dropped; it must name an
-   * existing file outside the app's own data, which holds keys and settings.
-   */
-  const checkDroppedPath = (path: string) => {
-    if (!isAbsolute(path)) throw new AppError('EVIDENCE_NOT_A_FILE', 'Not an absolute path');
-    const inside = relative(resolve(deps.userDataDir), resolve(path));
-    if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) {
-      throw new AppError('EVIDENCE_NOT_A_FILE', 'Files of the app itself cannot be evidence');
-    }
-  };
 
   const upload = (uploadId: string) => {
     const found = uploads.get(uploadId);
@@ -115,8 +103,8 @@ export function evidenceHandlers(deps: EvidenceHandlerDeps): Pick<Handlers, Evid
         return { files };
       });
     },
-    'evidence.addPath': async ({ opId, path }, ctx) => {
-      checkDroppedPath(path);
+    'evidence.addDropped': async ({ opId, token }, ctx) => {
+      const path = deps.droppedFiles.take(token);
       return operations.run(opId, (signal) => evidence.addFile(path, { signal, onProgress: progress(ctx, opId) }));
     },
     'evidence.uploadBegin': async ({ fileName, size }) => {

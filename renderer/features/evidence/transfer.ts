@@ -8,8 +8,8 @@ import { ApiError, call, onEvent } from '../../api/client';
 
 declare global {
   interface Window {
-    /** Exposed by the preload: the path of a dropped file, or "" if it has none. */
-    readonly deskFiles?: { pathForFile(file: File): string };
+    /** Exposed by the preload: a one-time token for a dropped file's path, or "" if it has none. */
+    readonly deskFiles?: { grantDropped(file: File): Promise<string> };
   }
 }
 
@@ -57,19 +57,21 @@ export async function addDropped(files: File[], transfer: Transfer): Promise<Sto
   let offset = 0;
   for (const file of files) {
     if (transfer.signal.aborted) throw cancelledError();
-    const path = window.deskFiles?.pathForFile(file) ?? '';
-    stored.push(path ? await copyByPath(path, transfer, offset, total) : await upload(file, transfer, offset, total));
+    const token = (await window.deskFiles?.grantDropped(file)) ?? '';
+    stored.push(
+      token ? await copyDropped(token, transfer, offset, total) : await upload(file, transfer, offset, total),
+    );
     offset += file.size;
   }
   return stored;
 }
 
-async function copyByPath(path: string, transfer: Transfer, offset: number, total: number): Promise<StoredFileInfo> {
+async function copyDropped(token: string, transfer: Transfer, offset: number, total: number): Promise<StoredFileInfo> {
   const stop = followProgress(transfer, offset, total);
   const cancel = () => void call('ops.cancel', { opId: transfer.opId });
   transfer.signal.addEventListener('abort', cancel);
   try {
-    return await call('evidence.addPath', { opId: transfer.opId, path });
+    return await call('evidence.addDropped', { opId: transfer.opId, token });
   } finally {
     stop();
     transfer.signal.removeEventListener('abort', cancel);

@@ -21,9 +21,9 @@ export const evidenceChannels = {
     input: z.object({ opId }),
     output: z.object({ files: z.array(storedFileSchema).max(500) }),
   },
-  /** Copies a drag-and-dropped file, by the path the preload found for it. */
-  'evidence.addPath': {
-    input: z.object({ opId, path: z.string().min(1).max(4096) }),
+  /** Copies a drag-and-dropped file, named by the token the preload got for its path. */
+  'evidence.addDropped': {
+    input: z.object({ opId, token: z.string().regex(/^[0-9a-f]{32}$/) }),
     output: storedFileSchema,
   },
   /** A dropped file with no path on disk arrives in chunks. */

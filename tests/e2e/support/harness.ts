@@ -8,7 +8,7 @@ import { type Backend, createBackend } from '../../../electron/backend';
 import { answerEvidenceRequest, EVIDENCE_PATH_PREFIX } from '../../../electron/services/evidence/http';
 import { createFileLogger } from '../../../electron/services/logger';
 import { SETTINGS_DEFAULTS, type SettingsSchema } from '../../../electron/services/settings';
-import { eventChannel } from '../../../shared/ipc/channels';
+import { eventChannel, PRELOAD_CHANNELS } from '../../../shared/ipc/channels';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
 import { PlaywrightPdfPrinter } from './pdf-printer';
 import { RecordingShell, ScriptedDialogs } from './ports';
@@ -174,6 +174,7 @@ export async function launchDesk(options: LaunchOptions): Promise<DeskInstance> 
     }
   });
   await context.exposeBinding('__ipc', async (source, channel: unknown, input: unknown) => {
+    if (channel === PRELOAD_CHANNELS.grantDroppedFile) return backend.grantDroppedFile(input).catch(() => '');
     return backend.dispatch(String(channel), input, {
       emit: (event, payload) => {
         void source.page

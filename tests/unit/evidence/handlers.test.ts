@@ -61,12 +61,38 @@ describe('evidence channels', () => {
     expect(await call('evidence.addFromDialog', { opId: 'op-2' })).toEqual({ ok: true, value: { files: [] } });
   });
 
-  it('refuses dropped paths that are relative or inside the app data folder', async () => {
+  it('copies a dropped file only through a one-time token from the preload', async () => {
+    const scan = join(dir, 'scan.pdf');
+    writeFileSync(scan, '%PDF-1.4 dropped');
+    const token = await backend.grantDroppedFile(scan);
+    const result = await call('evidence.addDropped', { opId: 'op-drop', token });
+    expect(result).toMatchObject({ ok: true, value: { fileName: 'scan.pdf' } });
+    // The token is spent; a page that replays it, or makes one up, gets nothing.
+    expect(await call('evidence.addDropped', { opId: 'op-again', token })).toMatchObject({
+      ok: false,
+      error: { code: 'EVIDENCE_NOT_A_FILE' },
+    });
+    expect(await call('evidence.addDropped', { opId: 'op-forged', token: 'f'.repeat(32) })).toMatchObject({
+      ok: false,
+      error: { code: 'EVIDENCE_NOT_A_FILE' },
+    });
+    expect(await call('evidence.addDropped', { opId: 'op-path', path: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
+  });
+
+  it('grants no token for relative paths, folders, missing files or the app data folder', async () => {
     mkdirSync(join(dir, 'userData'), { recursive: true });
     writeFileSync(join(dir, 'userData', 'settings.json'), '{}');
-    for (const path of ['relative/file.pdf', join(dir, 'userData', 'settings.json'), join(dir, 'userData')]) {
-      const result = await call('evidence.addPath', { opId: `op-${path.length}`, path });
-      expect(result).toMatchObject({ ok: false, error: { code: 'EVIDENCE_NOT_A_FILE' } });
+    for (const path of [
+      'relative/file.pdf',
+      join(dir, 'userData', 'settings.json'),
+      join(dir, 'userData'),
+      dir,
+      join(dir, 'missing.pdf'),
+    ]) {
+      await expect(backend.grantDroppedFile(path), path).rejects.toMatchObject({ code: 'EVIDENCE_NOT_A_FILE' });
     }
   });
 

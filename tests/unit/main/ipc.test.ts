@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CHANNELS } from '../../../shared/ipc/channels';
+import { CHANNELS, PRELOAD_CHANNELS } from '../../../shared/ipc/channels';
 
 const electron = await vi.hoisted(async () => (await import('./electron-mock')).createElectronMock());
 vi.mock('electron', () => electron.module);
 
-const { registerIpc } = await import('../../../electron/main/ipc');
+const { registerIpc, registerPreloadIpc } = await import('../../../electron/main/ipc');
 const { silentLogger } = await import('../../../electron/services/logger');
 
 function frame(url: string, parent: object | null = null) {
@@ -21,8 +21,21 @@ describe('IPC adapter', () => {
     return handler({ senderFrame, sender: { isDestroyed: () => false, send: vi.fn() } }, input) as Promise<unknown>;
   };
 
-  it('registers one handler per contract channel and nothing else', () => {
-    expect([...electron.ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());
+  const grant = vi.fn(async (path: unknown) => `token-for-${String(path)}`);
+  registerPreloadIpc(electron.module.ipcMain as never, grant, { ...silentLogger, warn });
+
+  it("registers one handler per contract channel and the preload's grant, nothing else", () => {
+    expect([...electron.ipcHandlers.keys()].sort()).toEqual([...CHANNELS, PRELOAD_CHANNELS.grantDroppedFile].sort());
+  });
+
+  it('grants dropped files only to the app top frame', async () => {
+    await expect(
+      invoke(PRELOAD_CHANNELS.grantDroppedFile, frame('app://desk/index.html'), '/home/a.pdf'),
+    ).resolves.toBe('token-for-/home/a.pdf');
+    await expect(
+      invoke(PRELOAD_CHANNELS.grantDroppedFile, frame('https://evil.example/'), '/etc/passwd'),
+    ).resolves.toBe('');
+    expect(grant).toHaveBeenCalledTimes(1);
   });
 
   it('passes calls from the app top frame to the dispatcher', async () => {

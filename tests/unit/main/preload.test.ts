@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { describe, expect, it, vi } from 'vitest';
-import { CHANNELS, EVENTS } from '../../../shared/ipc/channels';
+import { CHANNELS, EVENTS, PRELOAD_CHANNELS } from '../../../shared/ipc/channels';
 
 const bridge = vi.hoisted(() => {
   const exposed: Record<string, Record<string, unknown>> = {};
@@ -38,19 +38,24 @@ await import('../../../electron/preload/index');
 describe('preload', () => {
   const api = bridge.exposed.api as Record<string, (...args: unknown[]) => unknown>;
 
-  it('exposes exactly the contract channels and `on`', () => {
+  it('exposes exactly the contract channels and `on`, plus the dropped-file grant', () => {
     expect(Object.keys(bridge.exposed)).toEqual(['api', 'deskFiles']);
     expect(Object.keys(api).sort()).toEqual([...CHANNELS, 'on'].sort());
     expect(api).not.toHaveProperty('invoke');
   });
 
-  it('tells the path of a dropped File and nothing else', () => {
-    const files = bridge.exposed.deskFiles as { pathForFile(file: unknown): string };
-    expect(Object.keys(files)).toEqual(['pathForFile']);
-    expect(files.pathForFile(new File(['x'], 'scan.pdf'))).toBe('/home/clerk/scan.pdf');
-    // Anything but a File (a string, a forged object) gets no path and never reaches webUtils.
-    expect(files.pathForFile('/etc/passwd')).toBe('');
-    expect(files.pathForFile({ name: 'scan.pdf' })).toBe('');
+  it("hands a dropped File's path to the main process, never to the page", async () => {
+    const files = bridge.exposed.deskFiles as { grantDropped(file: unknown): Promise<string> };
+    expect(Object.keys(files)).toEqual(['grantDropped']);
+    bridge.module.ipcRenderer.invoke.mockResolvedValueOnce('ab'.repeat(16) as never);
+    await expect(files.grantDropped(new File(['x'], 'scan.pdf'))).resolves.toBe('ab'.repeat(16));
+    expect(bridge.module.ipcRenderer.invoke).toHaveBeenLastCalledWith(
+      PRELOAD_CHANNELS.grantDroppedFile,
+      '/home/clerk/scan.pdf',
+    );
+    // Anything but a File (a string, a forged object) gets nothing and never reaches webUtils.
+    await expect(files.grantDropped('/etc/passwd')).resolves.toBe('');
+    await expect(files.grantDropped({ name: 'scan.pdf' })).resolves.toBe('');
     expect(bridge.module.webUtils.getPathForFile).toHaveBeenCalledTimes(1);
   });
 
