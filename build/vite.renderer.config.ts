@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY_META } from '../shared/security/csp.ts';
@@ -20,10 +21,35 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * pdf.js's Adobe CMaps and standard fonts, shipped as files under pdfjs/: Chinese PDFs
+ * whose fonts are not embedded (STSong-Light with UniGB-UCS2-H) render only with them.
+ * The worker fetches just the few it needs, from our own origin.
+ */
+function pdfjsAssets(): Plugin {
+  const from = resolve(root, 'node_modules/pdfjs-dist');
+  return {
+    name: 'desk-pdfjs-assets',
+    apply: 'build',
+    generateBundle() {
+      for (const folder of ['cmaps', 'standard_fonts']) {
+        for (const name of readdirSync(join(from, folder))) {
+          if (name.endsWith('.md') || name.startsWith('LICENSE')) continue;
+          this.emitFile({
+            type: 'asset',
+            fileName: `pdfjs/${folder}/${name}`,
+            source: readFileSync(join(from, folder, name)),
+          });
+        }
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: resolve(root, 'renderer'),
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), pdfjsAssets()],
   build: {
     outDir: resolve(root, 'dist/renderer'),
     emptyOutDir: true,

@@ -2,15 +2,22 @@ import { join } from 'node:path';
 import type { Locale } from '../shared/domain/locale';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
-import { type DialogPort, PathGrants } from './services/dialogs';
+import type { DialogPort } from './services/dialogs';
+import type { PdfPrinter } from './services/documents/pdf-printer';
+import { DocumentService, documentsDir } from './services/documents/service';
+import { DroppedFileGrants } from './services/evidence/dropped-files';
+import { EvidenceStore } from './services/evidence/store';
 import { OfficeKeys } from './services/keys/office-keys';
 import type { SecretProtector } from './services/keys/protector';
 import { TrustRegistry } from './services/keys/trust-registry';
 import type { Logger } from './services/logger';
 import { OperationRegistry } from './services/operations';
-import { type EvidenceStore, FsEvidenceStore } from './services/packages/evidence-store';
+import { packageEvidenceFrom } from './services/packages/evidence-store';
 import { PackageService, type PayloadSchema, placeholderPayloadSchema } from './services/packages/service';
+import { PathGrants } from './services/path-grants';
 import { type SettingsPort, SettingsService } from './services/settings';
+import { sweepPartialFiles } from './services/storage/atomic';
+import type { ShellPort } from './services/system-shell';
 
 /**
  * What the main process is, minus Electron: services wired to their ports and the IPC
@@ -25,14 +32,14 @@ export interface BackendDeps {
   version: string;
   platform: string;
   onLocaleChanged(locale: Locale): void;
-  /** The OS key store (safeStorage in the app), or null where the platform has none. */
-  systemProtector: SecretProtector | null;
-  /** Native file dialogs (preset answers in the e2e harness). */
+  /** Chromium printing: a hidden window's printToPDF, or Playwright's page.pdf. */
+  pdfPrinter: PdfPrinter;
   dialogs: DialogPort;
+  shell: ShellPort;
+  /** The OS key store (safeStorage in the app); null or absent where the platform has none. */
+  systemProtector?: SecretProtector | null;
   /** Checks the data packages carry; until the dossier bundle schema is plugged in, a placeholder. */
   payloadSchema?: PayloadSchema;
-  /** The content-addressed evidence store; by default userData/evidence. */
-  evidence?: EvidenceStore;
   now?: () => Date;
 }
 
@@ -40,17 +47,35 @@ export interface Backend {
   dispatch: Dispatch;
   settings: SettingsService;
   operations: OperationRegistry;
+  /** Start-up work before the first window: clean up after a crash. */
+  startup(): Promise<void>;
+  documents: DocumentService;
+  /** Content-addressed evidence files; the app:// protocol serves them for preview. */
+  evidence: EvidenceStore;
+  /** The preload-only channel: a dropped file's path in, a one-time token out. */
+  grantDroppedFile(path: unknown): Promise<string>;
+  /** This office's key generations (本机关密钥). */
   keys: OfficeKeys;
+  /** Certificates of the organs this office exchanges packages with. */
   trust: TrustRegistry;
+  /** Dossier packages (案卷交换包): export, import, receipts. */
   packages: PackageService;
 }
 
 export function createBackend(deps: BackendDeps): Backend {
   const settings = new SettingsService(deps.settingsStore);
   const operations = new OperationRegistry();
+  const documents = new DocumentService({
+    dir: documentsDir(deps.userDataDir),
+    office: () => settings.office(),
+    printer: deps.pdfPrinter,
+    logger: deps.logger,
+  });
+  const evidence = new EvidenceStore({ root: join(deps.userDataDir, 'evidence') });
+  const droppedFiles = new DroppedFileGrants(deps.userDataDir);
   const now = deps.now ?? (() => new Date());
   const keysDir = join(deps.userDataDir, 'keys');
-  const keys = new OfficeKeys({ dir: keysDir, systemProtector: deps.systemProtector, now });
+  const keys = new OfficeKeys({ dir: keysDir, systemProtector: deps.systemProtector ?? null, now });
   const trust = new TrustRegistry({
     dir: keysDir,
     now,
@@ -64,7 +89,7 @@ export function createBackend(deps: BackendDeps): Backend {
     keys,
     trust,
     office: () => settings.office(),
-    evidence: deps.evidence ?? new FsEvidenceStore(join(deps.userDataDir, 'evidence')),
+    evidence: packageEvidenceFrom(evidence),
     payloadSchema: deps.payloadSchema ?? placeholderPayloadSchema,
     softwareAgent: `Supervision Desk ${deps.version}`,
     now,
@@ -73,15 +98,35 @@ export function createBackend(deps: BackendDeps): Backend {
     settings,
     operations,
     runtime: deps.runtime,
+    userDataDir: deps.userDataDir,
     version: deps.version,
     platform: deps.platform,
     onLocaleChanged: deps.onLocaleChanged,
+    documents,
+    dialogs: deps.dialogs,
+    shell: deps.shell,
+    locale: () => settings.locale(),
+    evidence,
+    droppedFiles,
     keys,
     trust,
     packages,
-    dialogs: deps.dialogs,
     grants: new PathGrants(),
     now,
   });
-  return { dispatch: createDispatch(handlers, deps.logger), settings, operations, keys, trust, packages };
+  return {
+    dispatch: createDispatch(handlers, deps.logger),
+    settings,
+    operations,
+    documents,
+    evidence,
+    grantDroppedFile: (path) => droppedFiles.grant(path),
+    keys,
+    trust,
+    packages,
+    startup: async () => {
+      await sweepPartialFiles(deps.userDataDir, deps.logger);
+      await evidence.init();
+    },
+  };
 }

@@ -12,10 +12,12 @@ import { createBackend } from '../backend';
 import { assertCryptoSelfTest } from '../services/crypto/self-test';
 import { createFileLogger } from '../services/logger';
 import { SETTINGS_DEFAULTS, type SettingsSchema } from '../services/settings';
-import { createElectronDialogs } from './adapters/dialogs';
+import { electronDialogs } from './adapters/dialogs';
+import { ElectronPdfPrinter } from './adapters/pdf-printer';
 import { createSafeStorageProtector } from './adapters/safe-storage';
 import { APP_ENTRY_URL } from './app-url';
-import { registerIpc } from './ipc';
+import { evidenceRoute } from './evidence-route';
+import { registerIpc, registerPreloadIpc } from './ipc';
 import { buildMenuTemplate } from './menu-template';
 import { registerAppSchemePrivileges, serveRenderer } from './protocol';
 import { hardenWebContents, installPermissionHandlers } from './security';
@@ -83,18 +85,23 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     platform: process.platform,
     systemProtector: createSafeStorageProtector(),
-    dialogs: createElectronDialogs(),
     onLocaleChanged: (locale) => {
       applyMenu(locale);
       for (const window of BrowserWindow.getAllWindows()) {
         window.webContents.send(eventChannel('settings.changed'), { locale });
       }
     },
+    pdfPrinter: new ElectronPdfPrinter(),
+    dialogs: electronDialogs,
+    // Only paths the documents service wrote under userData reach here, never page-supplied URLs.
+    shell: { openPath: (path) => shell.openPath(path) },
   });
 
+  await backend.startup();
   installPermissionHandlers(session.defaultSession, devServerUrl);
-  serveRenderer(join(distDir, 'renderer'));
+  serveRenderer(join(distDir, 'renderer'), [evidenceRoute(backend.evidence)]);
   registerIpc(ipcMain, backend.dispatch, logger, devServerUrl);
+  registerPreloadIpc(ipcMain, backend.grantDroppedFile, logger, devServerUrl);
   applyMenu(backend.settings.locale());
 
   const openMainWindow = () => {

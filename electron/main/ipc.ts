@@ -1,5 +1,5 @@
 import type { IpcMain, WebFrameMain } from 'electron';
-import { CHANNELS, eventChannel } from '../../shared/ipc/channels';
+import { CHANNELS, eventChannel, PRELOAD_CHANNELS } from '../../shared/ipc/channels';
 import type { Envelope } from '../../shared/ipc/errors';
 import type { Dispatch } from '../ipc/dispatch';
 import type { Logger } from '../services/logger';
@@ -27,4 +27,26 @@ export function registerIpc(ipcMain: IpcMain, dispatch: Dispatch, logger: Logger
       });
     });
   }
+}
+
+/**
+ * The preload's own channel for dropped files: same sender check; a failure is logged
+ * and answered with an empty token, which the page treats as "no path".
+ */
+export function registerPreloadIpc(
+  ipcMain: IpcMain,
+  grantDroppedFile: (path: unknown) => Promise<string>,
+  logger: Logger,
+  devServerUrl?: string,
+): void {
+  ipcMain.handle(PRELOAD_CHANNELS.grantDroppedFile, async (event, path: unknown): Promise<string> => {
+    if (!isTrustedSender(event.senderFrame, devServerUrl)) {
+      logger.warn('Dropped-file grant from an untrusted sender refused', { url: event.senderFrame?.url ?? null });
+      return '';
+    }
+    return grantDroppedFile(path).catch((error: unknown) => {
+      logger.warn('Dropped file refused', { error: error instanceof Error ? error.message : String(error) });
+      return '';
+    });
+  });
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { APP_SCHEME, mimeTypeFor, resolveAppPath } from './app-url';
+import type { ProtocolRoute } from './evidence-route';
 
 /** Must run before `app` is ready: app:// behaves like https (secure, standard origin). */
 export function registerAppSchemePrivileges(): void {
@@ -16,9 +17,13 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
-/** Serves the built renderer from app://desk/ with the CSP on every response. */
-export function serveRenderer(rendererDir: string): void {
+/** Serves the built renderer from app://desk/ with the CSP on every response; `routes` answer first. */
+export function serveRenderer(rendererDir: string, routes: ProtocolRoute[] = []): void {
   protocol.handle(APP_SCHEME, async (request) => {
+    for (const route of routes) {
+      const answer = await route(new URL(request.url));
+      if (answer) return answer;
+    }
     const path = resolveAppPath(rendererDir, request.url);
     if (!path) return new Response('Not found', { status: 404 });
     try {

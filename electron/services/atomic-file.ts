@@ -1,10 +1,13 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { randomBytes } from './crypto/primitives';
+import { dirname } from 'node:path';
+import { partialPathFor } from './storage/atomic';
 
-/** A name beside `path` for writing before the rename; unique so concurrent writers never collide. */
-export function temporarySibling(path: string, tag = 'tmp'): string {
-  return join(dirname(path), `.${tag}-${randomBytes(6).toString('hex')}-${path.slice(dirname(path).length + 1)}`);
+/**
+ * A name beside `path` for writing before the rename, unique so concurrent writers never
+ * collide, and marked so that the start-up sweep (storage/atomic) removes crash leftovers.
+ */
+export function temporarySibling(path: string): string {
+  return partialPathFor(path);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { TranslationOutlined } from '@ant-design/icons';
+import { GlobalOutlined } from '@ant-design/icons';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../shared/domain/locale';
@@ -18,8 +18,8 @@ export function LanguageSwitch({ variant = 'borderless' }: { variant?: 'borderle
       data-testid="language-switch"
       value={locale}
       variant={variant}
-      suffixIcon={<TranslationOutlined />}
-      style={{ width: 130 }}
+      prefix={<GlobalOutlined />}
+      style={{ width: 140 }}
       onChange={(next) => setLocale(next).catch(showError)}
       options={LOCALES.map((value) => ({ value, label: LANGUAGE_NAMES[value] }))}
     />

@@ -7,6 +7,7 @@ import { onEvent } from '../api/client';
 import { emitCommand, shortcutFor, useCommand } from './commands';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NAV_ROUTES } from './routes';
+import { StorageStatus } from './StorageStatus';
 import { useSession } from './session';
 
 /** The main window: navigation on the left, the page, and a status bar. */
@@ -87,6 +88,7 @@ export function Shell() {
           <span>{office ? t('shell:status.office', { name: office.name }) : t('shell:officeMissing')}</span>
           <Tag bordered={false}>{t('shell:status.offline')}</Tag>
           <span className="spacer" />
+          <StorageStatus />
           <span>{t('shell:about.version', { version })}</span>
         </footer>
       </Layout>

@@ -30,6 +30,8 @@ export interface NavRoute {
 }
 
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
+const DocumentsPage = lazy(() => import('../features/documents/DocumentsPage'));
+const RegistriesPage = lazy(() => import('../features/registries/RegistriesPage'));
 
 /** The left navigation, in order. Each feature replaces its placeholder with its pages. */
 export const NAV_ROUTES: NavRoute[] = [
@@ -46,14 +48,14 @@ export const NAV_ROUTES: NavRoute[] = [
     key: 'documents',
     path: '/documents',
     icon: <FileTextOutlined />,
-    element: <PlaceholderPage feature="documents" />,
+    element: <DocumentsPage />,
   },
   { key: 'packages', path: '/packages', icon: <SwapOutlined />, element: <PlaceholderPage feature="packages" /> },
   {
     key: 'registries',
     path: '/registries',
     icon: <ApartmentOutlined />,
-    element: <PlaceholderPage feature="registries" />,
+    element: <RegistriesPage />,
   },
   { key: 'settings', path: '/settings', icon: <SettingOutlined />, element: <SettingsPage /> },
 ];

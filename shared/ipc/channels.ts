@@ -10,6 +10,29 @@ export const CHANNELS = [
   'office.get',
   'office.save',
   'ops.cancel',
+  'storage.status',
+  'documents.types',
+  'documents.setPrefix',
+  'documents.createDraft',
+  'documents.saveDraft',
+  'documents.deleteDraft',
+  'documents.preview',
+  'documents.issue',
+  'documents.list',
+  'documents.get',
+  'documents.void',
+  'documents.correct',
+  'documents.saveAs',
+  'documents.open',
+  'documents.batch',
+  'registry.readTable',
+  'registry.exportXlsx',
+  'evidence.addFromDialog',
+  'evidence.addDropped',
+  'evidence.uploadBegin',
+  'evidence.uploadChunk',
+  'evidence.uploadFinish',
+  'evidence.uploadAbort',
   'keys.status',
   'keys.setUp',
   'keys.unlock',
@@ -37,6 +60,12 @@ export type Channel = (typeof CHANNELS)[number];
 
 export const EVENTS = ['op.progress', 'menu.command', 'settings.changed'] as const;
 export type EventName = (typeof EVENTS)[number];
+
+/**
+ * Channels only the preload itself calls; they are never exposed to the page.
+ * `grantDroppedFile` hands a dropped File's path to the main process for a token.
+ */
+export const PRELOAD_CHANNELS = { grantDroppedFile: 'files.grantDropped' } as const;
 
 /** The Electron IPC channel an event travels on. */
 export const eventChannel = (name: EventName): string => `event:${name}`;

@@ -1,8 +1,11 @@
 import type { z } from '../zod-setup';
 import type { Channel } from './channels';
 import { appChannels } from './contract/app';
+import { documentsChannels } from './contract/documents';
+import { evidenceChannels } from './contract/evidence';
 import { keysChannels } from './contract/keys';
 import { packagesChannels } from './contract/packages';
+import { registryChannels } from './contract/registry';
 
 export interface ChannelSpec {
   input: z.ZodType;
@@ -15,6 +18,9 @@ export interface ChannelSpec {
  */
 export const contract = {
   ...appChannels,
+  ...documentsChannels,
+  ...registryChannels,
+  ...evidenceChannels,
   ...keysChannels,
   ...packagesChannels,
 } as const satisfies { [C in Channel]: ChannelSpec };

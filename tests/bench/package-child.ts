@@ -14,7 +14,10 @@ let seconds: number;
 if (operation === 'export') {
   const county = await openTestOffice(join(root, 'county'), COUNTY_OFFICE);
   county.now.value = new Date();
-  const files = readdirSync(join(root, 'county', 'evidence'));
+  const files = readdirSync(join(root, 'county', 'evidence'), { recursive: true })
+    .map(String)
+    .map((path) => path.split('/').at(-1) as string)
+    .filter((name) => /^[0-9a-f]{64}$/.test(name));
   const cityId = county.trust.list()[0]?.organId as string;
   const started = performance.now();
   await county.packages.exportPackage(

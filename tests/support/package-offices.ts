@@ -1,11 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { sha256Hex } from '../../electron/services/crypto/primitives';
+import { EvidenceStore } from '../../electron/services/evidence/store';
 import { issueCertificate } from '../../electron/services/keys/certificate';
 import { OfficeKeys } from '../../electron/services/keys/office-keys';
 import { PassphraseProtector } from '../../electron/services/keys/protector';
 import { TrustRegistry } from '../../electron/services/keys/trust-registry';
-import { FsEvidenceStore } from '../../electron/services/packages/evidence-store';
+import { packageEvidenceFrom } from '../../electron/services/packages/evidence-store';
 import { PackageService, type PayloadSchema } from '../../electron/services/packages/service';
 import type { OfficeIdentity } from '../../shared/domain/office';
 import { CITY_OFFICE, COUNTY_OFFICE } from '../e2e/support/office';
@@ -48,7 +49,7 @@ export interface TestOffice {
   identity: OfficeIdentity;
   keys: OfficeKeys;
   trust: TrustRegistry;
-  evidence: FsEvidenceStore;
+  evidence: EvidenceStore;
   packages: PackageService;
   certificate(): Promise<string>;
   /** Puts bytes into the evidence store and returns their hash. */
@@ -78,14 +79,13 @@ export async function openTestOffice(dir: string, identity: OfficeIdentity, chun
     now: clock,
     own: () => ({ organId: keys.status().organId, fingerprints: keys.status().generations.map((g) => g.fingerprint) }),
   });
-  const evidenceDir = join(dir, 'evidence');
-  const evidence = new FsEvidenceStore(evidenceDir);
+  const evidence = new EvidenceStore({ root: join(dir, 'evidence') });
   const packages = new PackageService({
     userDataDir: dir,
     keys,
     trust,
     office: () => identity,
-    evidence,
+    evidence: packageEvidenceFrom(evidence),
     payloadSchema: testPayloadSchema,
     softwareAgent: 'Supervision Desk test',
     now: clock,
@@ -102,8 +102,9 @@ export async function openTestOffice(dir: string, identity: OfficeIdentity, chun
     certificate: () => issueCertificate(keys, identity, clock()),
     addEvidence(bytes) {
       const sha = sha256Hex(bytes);
-      mkdirSync(evidenceDir, { recursive: true });
-      writeFileSync(join(evidenceDir, sha), bytes);
+      const path = evidence.pathOf(sha);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, bytes);
       return sha;
     },
   };

@@ -1,6 +1,7 @@
 import type { Locale } from '../../../shared/domain/locale';
 import type { OperationRegistry } from '../../services/operations';
 import type { SettingsService } from '../../services/settings';
+import { diskSpace } from '../../services/storage/disk';
 import type { Handlers } from '../dispatch';
 
 export interface AppHandlerDeps {
@@ -11,9 +12,17 @@ export interface AppHandlerDeps {
   platform: string;
   /** Lets the composition root rebuild the menu and tell every window. */
   onLocaleChanged(locale: Locale): void;
+  userDataDir: string;
 }
 
-type AppChannel = 'app.info' | 'settings.get' | 'settings.setLocale' | 'office.get' | 'office.save' | 'ops.cancel';
+type AppChannel =
+  | 'app.info'
+  | 'settings.get'
+  | 'settings.setLocale'
+  | 'office.get'
+  | 'office.save'
+  | 'ops.cancel'
+  | 'storage.status';
 
 export function appHandlers(deps: AppHandlerDeps): Pick<Handlers, AppChannel> {
   const { settings, operations } = deps;
@@ -28,5 +37,6 @@ export function appHandlers(deps: AppHandlerDeps): Pick<Handlers, AppChannel> {
     'office.get': () => settings.office(),
     'office.save': (office) => settings.setOffice(office),
     'ops.cancel': ({ opId }) => ({ cancelled: operations.cancel(opId) }),
+    'storage.status': () => diskSpace(deps.userDataDir),
   };
 }

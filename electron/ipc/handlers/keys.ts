@@ -87,7 +87,7 @@ export function keysHandlers(deps: KeysHandlerDeps): Pick<Handlers, KeysChannel>
       const text = await issueCertificate(keys, office(), now());
       const path = await dialogs.showSave({
         title: t('packages.dialog.exportCertificate'),
-        defaultName: `${office().shortName}.${CERTIFICATE_EXTENSION}`,
+        defaultPath: `${office().shortName}.${CERTIFICATE_EXTENSION}`,
         filters: [{ name: t('packages.fileTypes.certificate'), extensions: [CERTIFICATE_EXTENSION] }],
       });
       if (!path) return { path: null };
@@ -98,7 +98,7 @@ export function keysHandlers(deps: KeysHandlerDeps): Pick<Handlers, KeysChannel>
       const text = await createKeyBackup(keys, passphrase, now());
       const path = await dialogs.showSave({
         title: t('packages.dialog.writeBackup'),
-        defaultName: `${settings.office()?.shortName ?? 'office'}-keys.${BACKUP_EXTENSION}`,
+        defaultPath: `${settings.office()?.shortName ?? 'office'}-keys.${BACKUP_EXTENSION}`,
         filters: [{ name: t('packages.fileTypes.keyBackup'), extensions: [BACKUP_EXTENSION] }],
       });
       if (!path) return { path: null };

@@ -2,11 +2,12 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { translate } from '../../../shared/i18n';
 import { AppError } from '../../../shared/ipc/errors';
-import type { DialogPort, PathGrants } from '../../services/dialogs';
+import type { DialogPort } from '../../services/dialogs';
 import type { OperationRegistry } from '../../services/operations';
 import { PACKAGE_EXTENSION } from '../../services/packages/header';
 import { RECEIPT_EXTENSION } from '../../services/packages/receipts';
 import type { OperationHooks, PackageService } from '../../services/packages/service';
+import type { PathGrants } from '../../services/path-grants';
 import type { SettingsService } from '../../services/settings';
 import type { CallContext, Handlers } from '../dispatch';
 
@@ -72,7 +73,7 @@ export function packagesHandlers(deps: PackagesHandlerDeps): Pick<Handlers, Pack
     'packages.export': async ({ opId, ...request }, ctx) => {
       const destination = await dialogs.showSave({
         title: t('packages.dialog.exportPackage'),
-        defaultName: packages.suggestFileName(request.recipientOrganId),
+        defaultPath: packages.suggestFileName(request.recipientOrganId),
         filters: packageFilter(),
       });
       if (!destination) return { record: null };
@@ -112,7 +113,7 @@ export function packagesHandlers(deps: PackagesHandlerDeps): Pick<Handlers, Pack
     'packages.writeReceipt': async ({ packageId }) => {
       const path = await dialogs.showSave({
         title: t('packages.dialog.writeReceipt'),
-        defaultName: `${t('packages.fileTypes.receiptPrefix')}-${packageId.slice(0, 8)}.${RECEIPT_EXTENSION}`,
+        defaultPath: `${t('packages.fileTypes.receiptPrefix')}-${packageId.slice(0, 8)}.${RECEIPT_EXTENSION}`,
         filters: [{ name: t('packages.fileTypes.receipt'), extensions: [RECEIPT_EXTENSION] }],
       });
       if (!path) return { path: null };

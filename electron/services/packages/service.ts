@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statfsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { OfficeIdentity } from '../../../shared/domain/office';
 import { AppError, type FieldIssue } from '../../../shared/ipc/errors';
@@ -6,8 +6,9 @@ import { readJsonFile, writeFileAtomic, writeJsonAtomic } from '../atomic-file';
 import { randomUUID, sha256Hex } from '../crypto/primitives';
 import type { OfficeKeys } from '../keys/office-keys';
 import type { TrustRegistry } from '../keys/trust-registry';
+import { ensureFreeSpace } from '../storage/disk';
 import { buildBag } from './bag';
-import type { EvidenceStore } from './evidence-store';
+import type { PackageEvidence } from './evidence-store';
 import { PACKAGE_EXTENSION, type PackageHeader } from './header';
 import { type ExportRecord, PackageLedger, type ReceivedRecord } from './ledger';
 import {
@@ -38,7 +39,7 @@ export interface PackageServiceOptions {
   keys: OfficeKeys;
   trust: TrustRegistry;
   office(): OfficeIdentity | null;
-  evidence: EvidenceStore;
+  evidence: PackageEvidence;
   payloadSchema: PayloadSchema;
   softwareAgent: string;
   now?: () => Date;
@@ -151,13 +152,14 @@ export class PackageService {
     const recipient = trust.activeKey(request.recipientOrganId);
     const signer = await keys.signer();
     const own = keys.current();
-    const files = [...new Set(request.files)].map((sha256) => {
-      const size = evidence.sizeOf(sha256);
+    const files: { sha256: string; size: number; path: string }[] = [];
+    for (const sha256 of new Set(request.files)) {
+      const size = await evidence.sizeOf(sha256);
       if (size === null) {
         throw new AppError('PKG_EVIDENCE_MISSING', `Evidence file ${sha256} is missing`, { params: { sha256 } });
       }
-      return { sha256, size, path: evidence.evidencePath(sha256) };
-    });
+      files.push({ sha256, size, path: evidence.pathOf(sha256) });
+    }
     const issues = payloadSchema.validate(payloadSchema.schemaVersion, request.data, files);
     if (issues.length > 0) {
       throw new AppError('PKG_INVALID_DATA', 'The dossier data does not satisfy its schema', { issues });
@@ -274,7 +276,7 @@ export class PackageService {
     const opened = await this.authenticate(path, batch);
     const fileKey = unwrapPackageKey(opened, await this.readerKeys());
     const { header } = opened;
-    this.ensureSpace(header.bag.dataBytes);
+    await ensureFreeSpace(this.options.userDataDir, header.bag.dataBytes);
     const importId = randomUUID();
     const dir = join(this.quarantineDir, importId);
     const created = makeDirectories(join(dir, 'files'));
@@ -317,15 +319,6 @@ export class PackageService {
     } catch (error) {
       removeCreated(created);
       throw error;
-    }
-  }
-
-  /** Free space for the decrypted files, with a margin, before writing any of them. */
-  private ensureSpace(bytes: number): void {
-    const stats = statfsSync(this.options.userDataDir);
-    const free = stats.bavail * stats.bsize;
-    if (free < bytes + 64 * 1024 * 1024) {
-      throw new AppError('DISK_FULL', 'Not enough free disk space to import this package');
     }
   }
 
@@ -405,7 +398,8 @@ export class PackageService {
     }
     let filesAdded = 0;
     for (const file of pending.files) {
-      if (await this.options.evidence.adopt(file.sha256, join(pending.dir, 'files', file.sha256))) filesAdded++;
+      const source = join(pending.dir, 'files', file.sha256);
+      if (await this.options.evidence.adopt(file.sha256, source, file.size)) filesAdded++;
     }
     this.ledger.recordReceived({
       packageId: header.packageId,

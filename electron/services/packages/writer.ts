@@ -95,7 +95,7 @@ export async function sealPackage(input: SealPackageInput): Promise<SealedPackag
   const payloadKeyBytes = payloadKey(fileKey, salt);
   fileKey.fill(0);
 
-  const temp = temporarySibling(input.destination, 'part');
+  const temp = temporarySibling(input.destination);
   let handle: FileHandle | null = null;
   let pipeline: EncryptPipeline | null = null;
   let stopListening = () => {};

@@ -82,7 +82,7 @@ export default function SetupWizard({ onDone }: { onDone(office: OfficeIdentity)
         >
           {STEPS.map((section, index) => (
             <div key={section} hidden={index !== step}>
-              <OfficeFields form={form} sections={[section]} />
+              <OfficeFields form={form} sections={[section]} autoFocus={index === step} />
             </div>
           ))}
           <Space>

@@ -63,7 +63,15 @@ export function sectionFieldNames(sections: readonly OfficeSection[]): (string |
 }
 
 /** The office identity fields, shared by the first-start wizard and Settings. */
-export function OfficeFields({ form, sections }: { form: FormInstance; sections: readonly OfficeSection[] }) {
+export function OfficeFields({
+  form,
+  sections,
+  autoFocus = false,
+}: {
+  form: FormInstance;
+  sections: readonly OfficeSection[];
+  autoFocus?: boolean;
+}) {
   const { t } = useTranslation(['wizard', 'common']);
   const kind = Form.useWatch('kind', form);
   const level = Form.useWatch('level', form);
@@ -74,7 +82,7 @@ export function OfficeFields({ form, sections }: { form: FormInstance; sections:
       {show('organ') && (
         <>
           <Form.Item name="name" label={t('wizard:fields.name')} required>
-            <Input placeholder={t('wizard:fields.namePlaceholder')} maxLength={60} autoFocus />
+            <Input placeholder={t('wizard:fields.namePlaceholder')} maxLength={60} autoFocus={autoFocus} />
           </Form.Item>
           <Form.Item
             name="shortName"

@@ -11,8 +11,27 @@ export const errors: Messages<typeof zh> = {
     CANCELLED: 'The operation was cancelled.',
     IO_ERROR: 'A file could not be read or written ({{detail}}). Please check the file and the disk.',
     DISK_FULL: 'The disk is full. Nothing was changed.',
+    INSUFFICIENT_SPACE:
+      'Not enough disk space: {{needed}} needed, {{free}} free. Nothing was started; please free some space and try again.',
     NOT_CONFIGURED: 'Please set up your office identity first.',
     INTERNAL: 'Something unexpected went wrong. Details were written to the log file.',
+    DOCUMENT_ISSUED: 'This document was issued ({{number}}) and cannot be changed. Create a correction instead.',
+    DOCUMENT_NOT_ISSUED: 'This document has not been issued yet.',
+    DOCUMENT_VOIDED: 'Number {{number}} is voided.',
+    DOCUMENT_SUPERSEDED: '{{number}} was corrected by {{by}}; work on the latest version.',
+    DOCUMENT_INTEGRITY:
+      'The stored files of {{number}} do not match their hashes from issuance and may have been altered. Stopped.',
+    DOCUMENT_RENDER_FAILED:
+      'The PDF could not be produced. The document was not issued and no number was used. Please try again.',
+    TABLE_TOO_LARGE: 'The file is larger than {{limitMb}} MB. Please split it and import the parts.',
+    TABLE_TOO_MANY_ROWS: 'The file has more than {{limit}} rows. Please split it and import the parts.',
+    TABLE_FORMAT_UNSUPPORTED:
+      'This file format ({{format}}) is not supported. Please save it as .xlsx or CSV in Excel and import again.',
+    TABLE_UNREADABLE:
+      'The workbook cannot be read; it may be damaged. Please open it in Excel, save it as .xlsx and try again.',
+    EVIDENCE_NOT_A_FILE: 'Only files can be added: not folders, and not the app’s own data files.',
+    EVIDENCE_SOURCE_CHANGED:
+      'The file changed while it was being copied and was not added. Try again once it is no longer being modified.',
     PATH_NOT_GRANTED: 'Only files chosen in a file dialog can be used.',
     CRYPTO_SELF_TEST_FAILED:
       'The encryption self-test failed on this computer ({{failed}}). For safety, packages cannot be sent or received. Please reinstall the software.',
@@ -89,6 +108,7 @@ export const errors: Messages<typeof zh> = {
         'The code does not match the level (province codes end in 0000, city codes in 00, county and township codes do not end in 00)',
     },
     field: { required: 'Choose the enforcement field of the industry department' },
+    creditCode: { invalid: 'The unified social credit code has a wrong format or check character' },
     superior: { required: 'Enter the superior organ' },
   },
 };

@@ -36,5 +36,13 @@ export const shell: Messages<typeof zh> = {
     body: 'Supervision Desk: supervision dossiers, workflow, documents and data exchange, kept offline on this computer.',
     version: 'Version {{version}}',
   },
-  status: { offline: 'Working offline', office: 'Office: {{name}}' },
+  status: {
+    offline: 'Working offline',
+    office: 'Office: {{name}}',
+    diskFree: '{{free}} free on disk',
+    diskLow: 'Disk nearly full: only {{free}} left',
+    dataUsage: 'Local database uses {{used}}',
+    persisted: 'Storage is persistent and will not be cleared automatically.',
+    notPersisted: 'Storage is not persistent: it may be cleared when the disk runs low. Back up regularly.',
+  },
 };

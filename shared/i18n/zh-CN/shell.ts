@@ -28,5 +28,13 @@ export const shell = {
     body: '行政执法监督工作台：在本机离线管理监督案卷、工作流程、文书和数据交换。',
     version: '版本 {{version}}',
   },
-  status: { offline: '离线工作', office: '本机关：{{name}}' },
+  status: {
+    offline: '离线工作',
+    office: '本机关：{{name}}',
+    diskFree: '磁盘可用 {{free}}',
+    diskLow: '磁盘空间即将用完：仅剩 {{free}}',
+    dataUsage: '本机数据库占用 {{used}}',
+    persisted: '浏览器存储已设为持久保存，不会被自动清理。',
+    notPersisted: '浏览器存储未设为持久保存：磁盘空间紧张时可能被清理，请定期备份。',
+  },
 };

@@ -19,6 +19,10 @@ export const appChannels = {
   },
   'office.get': { input: none, output: officeIdentitySchema.nullable() },
   'office.save': { input: officeIdentitySchema, output: officeIdentitySchema },
+  'storage.status': {
+    input: none,
+    output: z.object({ free: z.number().min(0), total: z.number().min(0) }),
+  },
   'ops.cancel': {
     input: z.object({ opId: z.string().min(1).max(100) }),
     output: z.object({ cancelled: z.boolean() }),

@@ -12,13 +12,16 @@ const repoRoot = resolve(import.meta.dirname, '../../..');
 const ROUNDS = Number(process.env.PACKAGE_BENCH_ROUNDS ?? 5);
 const MiB = 1024 * 1024;
 
-/** The data set: 20 × 50 MiB evidence files and 2,000 small files, about 1 GiB. */
+/**
+ * The issue's data set: 20 × 50 MiB evidence files and 2,000 small files, about 1 GiB,
+ * in the evidence store's layout (<store>/<first two hex digits>/<sha256>).
+ */
 function generateEvidence(dir: string, big: number, bigSize: number, small: number): number {
-  mkdirSync(dir, { recursive: true });
   let total = 0;
   const write = (bytes: Buffer) => {
     const hash = createSha256().update(bytes).digest('hex');
-    const fd = openSync(join(dir, hash), 'w');
+    mkdirSync(join(dir, hash.slice(0, 2)), { recursive: true });
+    const fd = openSync(join(dir, hash.slice(0, 2), hash), 'w');
     writeSync(fd, bytes);
     closeSync(fd);
     total += bytes.length;

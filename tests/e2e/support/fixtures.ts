@@ -29,6 +29,9 @@ export const test = base.extend<DeskFixtures>({
       get backend() {
         return current.backend;
       },
+      get ports() {
+        return current.ports;
+      },
       userDataDir,
       emit: (event: Parameters<DeskInstance['emit']>[0], payload: unknown) => current.emit(event, payload),
       close: () => current.close(),

@@ -5,12 +5,14 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import Conf from 'conf';
 import { type Backend, createBackend } from '../../../electron/backend';
+import { answerEvidenceRequest, EVIDENCE_PATH_PREFIX } from '../../../electron/services/evidence/http';
 import { PassphraseProtector } from '../../../electron/services/keys/protector';
 import { createFileLogger } from '../../../electron/services/logger';
 import { SETTINGS_DEFAULTS, type SettingsSchema } from '../../../electron/services/settings';
-import { eventChannel } from '../../../shared/ipc/channels';
+import { eventChannel, PRELOAD_CHANNELS } from '../../../shared/ipc/channels';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
-import { PresetDialogs } from './dialogs';
+import { PlaywrightPdfPrinter } from './pdf-printer';
+import { RecordingShell, ScriptedDialogs } from './ports';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const rendererDir = join(repoRoot, 'dist/renderer');
@@ -38,6 +40,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -58,6 +61,8 @@ function preloadInitScript(): string {
     value: (channel, payload) => { for (const l of listeners.get(channel) ?? []) l({}, payload); },
   });
   const electron = {
+    // Files in a test page have no path on disk, like files dragged from a browser in Electron.
+    webUtils: { getPathForFile: () => '' },
     contextBridge: { exposeInMainWorld: (key, value) => Object.defineProperty(window, key, { value, enumerable: true }) },
     ipcRenderer: {
       invoke: (channel, input) => window.__ipc(channel, input),
@@ -78,8 +83,8 @@ export interface DeskInstance {
   page: Page;
   backend: Backend;
   userDataDir: string;
-  /** Answers the file dialogs the app opens: queue an answer before the click. */
-  dialogs: PresetDialogs;
+  /** Test doubles of the Electron ports: file dialogs and the system shell. */
+  ports: { dialogs: ScriptedDialogs; shell: RecordingShell };
   /** Emits a main→renderer event to every open page, as the main process would. */
   emit(event: Parameters<typeof eventChannel>[0], payload: unknown): Promise<void>;
   close(): Promise<void>;
@@ -130,19 +135,28 @@ export async function launchDesk(options: LaunchOptions): Promise<DeskInstance> 
     }
   };
 
-  const dialogs = new PresetDialogs();
+  const dialogs = new ScriptedDialogs();
+  const shell = new RecordingShell();
+  // printToPDF's stand-in: page.pdf on a page of the same Chromium.
+  const pdfPrinter = new PlaywrightPdfPrinter(async () => {
+    if (!context) throw new Error('The browser is not running');
+    return context.newPage();
+  });
   const backend = createBackend({
     userDataDir,
     settingsStore,
     logger,
     systemProtector: options.keyStore === 'unavailable' ? null : await harnessKeyStore(),
-    dialogs,
     runtime: 'harness',
     version: '0.0.0-test',
     platform: process.platform,
     onLocaleChanged: (locale) => void emit('settings.changed', { locale }),
+    pdfPrinter,
+    dialogs,
+    shell,
   });
 
+  await backend.startup();
   context = await chromium.launchPersistentContext(join(userDataDir, 'Chromium'), {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
@@ -152,6 +166,14 @@ export async function launchDesk(options: LaunchOptions): Promise<DeskInstance> 
   });
   await context.route(`${APP_ORIGIN}/**`, async (route) => {
     const url = new URL(route.request().url());
+    // The same evidence route the app:// protocol serves in Electron.
+    if (url.pathname.startsWith(EVIDENCE_PATH_PREFIX)) {
+      const answer = await answerEvidenceRequest(backend.evidence, url.pathname);
+      // `body`, not `path`: fulfilling from a path would retype the response by file extension.
+      if (answer.filePath)
+        return route.fulfill({ status: 200, body: await readFile(answer.filePath), headers: answer.headers });
+      return route.fulfill({ status: 404, headers: answer.headers, body: 'Not found' });
+    }
     const relative = normalize(decodeURIComponent(url.pathname)).replace(/^[/\\]+/, '') || 'index.html';
     const file = resolve(rendererDir, relative);
     if (!file.startsWith(rendererDir + sep)) return route.fulfill({ status: 404 });
@@ -170,6 +192,7 @@ export async function launchDesk(options: LaunchOptions): Promise<DeskInstance> 
     }
   });
   await context.exposeBinding('__ipc', async (source, channel: unknown, input: unknown) => {
+    if (channel === PRELOAD_CHANNELS.grantDroppedFile) return backend.grantDroppedFile(input).catch(() => '');
     return backend.dispatch(String(channel), input, {
       emit: (event, payload) => {
         void source.page
@@ -189,9 +212,10 @@ export async function launchDesk(options: LaunchOptions): Promise<DeskInstance> 
     page,
     backend,
     userDataDir,
-    dialogs,
+    ports: { dialogs, shell },
     emit,
     close: async () => {
+      await pdfPrinter.close();
       await context?.close();
     },
   };

@@ -9,13 +9,13 @@ import { sha256Hex } from '../../../electron/services/crypto/primitives';
 import { silentLogger } from '../../../electron/services/logger';
 import { SETTINGS_DEFAULTS, type SettingsSchema } from '../../../electron/services/settings';
 import type { OperationProgress } from '../../../shared/ipc/events';
-import { PresetDialogs } from '../../e2e/support/dialogs';
 import { CITY_OFFICE, COUNTY_OFFICE } from '../../e2e/support/office';
+import { RecordingShell, ScriptedDialogs } from '../../e2e/support/ports';
 import { testSystemProtector } from '../../support/package-offices';
 
 interface Desk {
   backend: Backend;
-  dialogs: PresetDialogs;
+  dialogs: ScriptedDialogs;
   dir: string;
   progress: OperationProgress[];
   call<T = unknown>(channel: string, input?: unknown): Promise<T>;
@@ -29,7 +29,7 @@ let city: Desk;
 async function desk(name: string, office: typeof COUNTY_OFFICE): Promise<Desk> {
   const dir = join(root, name);
   mkdirSync(dir, { recursive: true });
-  const dialogs = new PresetDialogs();
+  const dialogs = new ScriptedDialogs();
   const backend = createBackend({
     userDataDir: dir,
     settingsStore: new Conf<SettingsSchema>({ cwd: dir, configName: 'settings', defaults: SETTINGS_DEFAULTS }),
@@ -40,6 +40,12 @@ async function desk(name: string, office: typeof COUNTY_OFFICE): Promise<Desk> {
     onLocaleChanged: () => undefined,
     systemProtector: await testSystemProtector(),
     dialogs,
+    shell: new RecordingShell(),
+    pdfPrinter: {
+      print: async () => {
+        throw new Error('No printing in these tests');
+      },
+    },
     now: () => new Date('2026-03-02T08:00:00.000Z'),
   });
   backend.settings.setOffice(office);
@@ -78,9 +84,9 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 /** Certificate exchange through the channels a settings page would use. */
 async function exchangeCertificates(a: Desk, b: Desk) {
   const file = join(root, `${a.dir.split('/').pop()}.sdcert`);
-  a.dialogs.answerSave(file);
+  a.dialogs.saveAnswers.push(file);
   expect(await a.call('keys.exportCertificate')).toEqual({ path: file });
-  b.dialogs.answerOpen([file]);
+  b.dialogs.openAnswers.push([file]);
   const { preview } = await b.call<{ preview: { token: string; fingerprint: string; fingerprintGroups: string[] } }>(
     'trust.previewCertificate',
   );
@@ -102,11 +108,11 @@ describe('package channels, end to end through dispatch', () => {
 
     const evidence = Buffer.from('整改报告');
     const sha = sha256Hex(evidence);
-    mkdirSync(join(county.dir, 'evidence'), { recursive: true });
-    writeFileSync(join(county.dir, 'evidence', sha), evidence);
+    mkdirSync(join(county.dir, 'evidence', sha.slice(0, 2)), { recursive: true });
+    writeFileSync(county.backend.evidence.pathOf(sha), evidence);
     const packagePath = join(root, 'usb', 'county-to-city.sdpkg');
     mkdirSync(join(root, 'usb'), { recursive: true });
-    county.dialogs.answerSave(packagePath);
+    county.dialogs.saveAnswers.push(packagePath);
     const { record } = await county.call<{ record: { packageId: string; status: string } }>('packages.export', {
       opId: 'export-1',
       recipientOrganId: trusted[0]?.organId,
@@ -116,13 +122,13 @@ describe('package channels, end to end through dispatch', () => {
       refs: ['dossier-3'],
     });
     expect(record.status).toBe('sent');
-    expect(county.dialogs.shown.at(-1)?.defaultName).toMatch(/^青司-江州市司法局-20260302\.sdpkg$/);
+    expect(county.dialogs.requests.at(-1)?.defaultPath).toMatch(/^青司-江州市司法局-20260302\.sdpkg$/);
     expect(county.progress.filter((p) => p.opId === 'export-1').at(-1)).toMatchObject({
       phase: 'packages.progress.encrypting',
     });
 
     // The clerk picks the USB stick's folder; the list comes from the headers alone.
-    city.dialogs.answerOpen([join(root, 'usb')]);
+    city.dialogs.openAnswers.push([join(root, 'usb')]);
     const { files } = await city.call<{ files: { path: string; sender: { organName: string } }[] }>(
       'packages.pickImport',
       { folder: true },
@@ -134,12 +140,12 @@ describe('package channels, end to end through dispatch', () => {
     expect(outcomes[0]?.ok).toBe(true);
     expect(outcomes[0]?.package.data).toEqual({ dossierNo: '青司执监〔2026〕3号' });
     await city.call('packages.commitImport', { importId: outcomes[0]?.package.importId });
-    expect(readFileSync(join(city.dir, 'evidence', sha))).toEqual(evidence);
+    expect(readFileSync(city.backend.evidence.pathOf(sha))).toEqual(evidence);
 
     const receipt = join(root, 'usb', 'receipt.sdrcpt');
-    city.dialogs.answerSave(receipt);
+    city.dialogs.saveAnswers.push(receipt);
     await city.call('packages.writeReceipt', { packageId: record.packageId });
-    county.dialogs.answerOpen([receipt]);
+    county.dialogs.openAnswers.push([receipt]);
     const delivered = await county.call<{ record: { status: string; deliveredAt: string } }>('packages.importReceipt');
     expect(delivered.record).toMatchObject({ status: 'delivered', deliveredAt: '2026-03-02T08:00:00.000Z' });
     expect(await county.call('packages.exports')).toMatchObject([{ status: 'delivered' }]);
@@ -151,9 +157,9 @@ describe('package channels, end to end through dispatch', () => {
   });
 
   it('treats a cancelled dialog as nothing done', async () => {
-    county.dialogs.answerSave(null);
+    county.dialogs.saveAnswers.push(null);
     expect(await county.call('keys.exportCertificate')).toEqual({ path: null });
-    city.dialogs.answerOpen(null);
+    city.dialogs.openAnswers.push(null);
     expect(await city.call('trust.previewCertificate')).toEqual({ preview: null });
   });
 
@@ -166,7 +172,7 @@ describe('package channels, end to end through dispatch', () => {
   it('reports a refused package per file without failing the batch', async () => {
     const bogus = join(root, 'usb', 'bogus.sdpkg');
     writeFileSync(bogus, 'not a package');
-    city.dialogs.answerOpen([bogus]);
+    city.dialogs.openAnswers.push([bogus]);
     const { files } = await city.call<{ files: { path: string; errorCode: string }[] }>('packages.pickImport', {
       folder: false,
     });

@@ -50,13 +50,13 @@ describe('package round trip between two offices', () => {
     expect(imported.sender.organName).toBe(county.identity.name);
     expect(imported.files.map((f) => f.sha256).sort()).toEqual([...dossier.files].sort());
     // Until the renderer has written its records, nothing reaches the evidence store.
-    expect(existsSync(join(city.dir, 'evidence'))).toBe(false);
+    for (const sha of dossier.files) expect(await city.evidence.sizeOf(sha)).toBeNull();
 
     city.now.value = new Date('2026-03-02T09:30:00.000Z');
     const committed = await city.packages.commitImport(imported.importId);
     expect(committed.filesAdded).toBe(4);
     for (const [i, sha] of dossier.files.entries()) {
-      expect(readFileSync(city.evidence.evidencePath(sha as string))).toEqual(dossier.contents[i]);
+      expect(readFileSync(city.evidence.pathOf(sha as string))).toEqual(dossier.contents[i]);
     }
     expect(existsSync(join(city.dir, 'packages', 'quarantine'))).toBe(false);
 
@@ -120,12 +120,12 @@ describe('package round trip between two offices', () => {
     const imported = await city.packages.importPackage(path);
     expect(imported.files).toHaveLength(300);
     await city.packages.commitImport(imported.importId);
-    for (const [i, sha] of files.entries()) expect(readFileSync(city.evidence.evidencePath(sha))).toEqual(contents[i]);
+    for (const [i, sha] of files.entries()) expect(readFileSync(city.evidence.pathOf(sha))).toEqual(contents[i]);
   });
 
   it('an evidence file damaged in the sender’s store is caught by the recipient', async () => {
     const sha = county.addEvidence(Buffer.from('original evidence bytes'));
-    writeFileSync(county.evidence.evidencePath(sha), Buffer.from('tampered evidence bytes'));
+    writeFileSync(county.evidence.pathOf(sha), Buffer.from('tampered evidence bytes'));
     const path = join(root, 'tampered.sdpkg');
     await county.packages.exportPackage(
       { recipientOrganId: city.keys.organId(), data: { dossiers: [] }, files: [sha], label: '', refs: [] },
@@ -141,7 +141,7 @@ describe('package round trip between two offices', () => {
     const bytes = randomBytes(5000);
     const sha = county.addEvidence(bytes);
     city.addEvidence(bytes);
-    writeFileSync(city.evidence.evidencePath(sha), bytes.subarray(0, 100));
+    writeFileSync(city.evidence.pathOf(sha), bytes.subarray(0, 100));
     const path = join(root, 'repair.sdpkg');
     await county.packages.exportPackage(
       { recipientOrganId: city.keys.organId(), data: { dossiers: [] }, files: [sha], label: '', refs: [] },
@@ -149,7 +149,7 @@ describe('package round trip between two offices', () => {
     );
     const imported = await city.packages.importPackage(path);
     await city.packages.commitImport(imported.importId);
-    expect(readFileSync(city.evidence.evidencePath(sha))).toEqual(bytes);
+    expect(readFileSync(city.evidence.pathOf(sha))).toEqual(bytes);
   });
 
   it('reports progress and can be cancelled, leaving no file behind', async () => {

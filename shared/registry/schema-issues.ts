@@ -1,0 +1,22 @@
+import { translate } from '../i18n';
+
+/**
+ * The catalogue key for a schema issue: custom issues carry their own key under
+ * errors.fields (e.g. "divisionCode.level"); zod's built-in issues map by kind.
+ */
+export function schemaIssueKey(issue: { code: string; message: string; input?: unknown }): string {
+  const own = `errors.fields.${issue.message}`;
+  const known = translate('zh-CN', own) !== own;
+  if (issue.code === 'custom' && known) return `errors:fields.${issue.message}`;
+  const empty = issue.input === undefined || issue.input === null || issue.input === '';
+  switch (issue.code) {
+    case 'invalid_type':
+      return 'errors:fields.required';
+    case 'too_small':
+      return empty ? 'errors:fields.required' : 'errors:fields.tooShort';
+    case 'too_big':
+      return 'errors:fields.tooLong';
+    default:
+      return known ? `errors:fields.${issue.message}` : 'errors:fields.invalid';
+  }
+}
