@@ -71,6 +71,7 @@ export function packagesHandlers(deps: PackagesHandlerDeps): Pick<Handlers, Pack
 
   return {
     'packages.export': async ({ opId, ...request }, ctx) => {
+      await packages.checkExport(request);
       const destination = await dialogs.showSave({
         title: t('packages.dialog.exportPackage'),
         defaultPath: packages.suggestFileName(request.recipientOrganId),

@@ -146,12 +146,15 @@ export class PackageService {
     return `${from}-${to}-${date}.${PACKAGE_EXTENSION}`.replace(/[\\/:*?"<>|]/g, '_');
   }
 
-  async exportPackage(request: ExportRequest, destination: string, hooks: OperationHooks = {}): Promise<ExportRecord> {
+  /**
+   * Everything that can be checked before the clerk picks a destination: office set up,
+   * keys unlocked, recipient trusted, evidence present, data valid. Throws the first problem.
+   */
+  async checkExport(request: ExportRequest) {
     const office = this.office();
     const { keys, trust, evidence, payloadSchema } = this.options;
     const recipient = trust.activeKey(request.recipientOrganId);
     const signer = await keys.signer();
-    const own = keys.current();
     const files: { sha256: string; size: number; path: string }[] = [];
     for (const sha256 of new Set(request.files)) {
       const size = await evidence.sizeOf(sha256);
@@ -164,6 +167,13 @@ export class PackageService {
     if (issues.length > 0) {
       throw new AppError('PKG_INVALID_DATA', 'The dossier data does not satisfy its schema', { issues });
     }
+    return { office, recipient, signer, files };
+  }
+
+  async exportPackage(request: ExportRequest, destination: string, hooks: OperationHooks = {}): Promise<ExportRecord> {
+    const { keys, payloadSchema } = this.options;
+    const { office, recipient, signer, files } = await this.checkExport(request);
+    const own = keys.current();
     const content = Buffer.from(JSON.stringify(request.data), 'utf8');
     const createdAt = this.now();
     const packageId = randomUUID();
