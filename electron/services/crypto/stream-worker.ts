@@ -366,21 +366,48 @@ export class EncryptPipeline {
  * plaintext on. It may run `credits` chunks ahead of the consumer.
  */
 function decrypterProgram(): void {
-  const { workerData } = workerRequire('node:worker_threads') as typeof import('node:worker_threads');
+  const { workerData, receiveMessageOnPort } = workerRequire(
+    'node:worker_threads',
+  ) as typeof import('node:worker_threads');
   const fs = workerRequire('node:fs') as typeof import('node:fs');
   const { createDecipheriv } = workerRequire('node:crypto') as typeof import('node:crypto');
   type Port = import('node:worker_threads').MessagePort;
-  const { path, offset, size, chunkSize, key, aead, control, toMain, ballastSlots, piece } = workerData as {
-    path: string;
-    offset: number;
-    size: number;
-    chunkSize: number;
-    key: Uint8Array;
-    aead: string;
-    control: SharedArrayBuffer;
-    toMain: Port;
-    ballastSlots: number;
-    piece: number;
+  const { path, offset, size, chunkSize, key, aead, control, toMain, ballastSlots, piece, returns, pool } =
+    workerData as {
+      path: string;
+      offset: number;
+      size: number;
+      chunkSize: number;
+      key: Uint8Array;
+      aead: string;
+      control: SharedArrayBuffer;
+      toMain: Port;
+      ballastSlots: number;
+      piece: number;
+      /** Plaintext buffers coming back from the bag parser and the sink, to be filled again. */
+      returns: Port[];
+      pool: number;
+    };
+  const free: Buffer[] = [];
+  let allocated = 0;
+  /** A plaintext buffer: a returned one, a new one while the pool is not full, or null when cancelled. */
+  const take = (): Buffer | null => {
+    for (;;) {
+      if (Atomics.load(ctl, 0) !== 0) return null;
+      const seen = Atomics.load(ctl, 1);
+      for (const port of returns) {
+        for (let back = receiveMessageOnPort(port); back; back = receiveMessageOnPort(port)) {
+          free.push(Buffer.from(back.message as ArrayBuffer));
+        }
+      }
+      const ready = free.pop();
+      if (ready) return ready;
+      if (allocated < pool) {
+        allocated++;
+        return Buffer.allocUnsafeSlow(chunkSize);
+      }
+      Atomics.wait(ctl, 1, seen, 250);
+    }
   };
   const held: { ballast: unknown } = { ballast: null };
   const ctl = new Int32Array(control);
@@ -417,9 +444,11 @@ function decrypterProgram(): void {
       nonce[11] = last ? 1 : 0;
       const decipher = createDecipheriv(aead as 'aes-256-gcm', key, nonce, { authTagLength: 16 });
       decipher.setAuthTag(input.subarray(length - 16, length));
-      const plain = Buffer.allocUnsafeSlow(length - 16);
-      for (let at = 0, n = 0; at < plain.length; at += piece, n++) {
-        plain.set(decipher.update(input.subarray(at, Math.min(at + piece, plain.length))), at);
+      const plain = take();
+      if (!plain) return;
+      const plainLength = length - 16;
+      for (let at = 0, n = 0; at < plainLength; at += piece, n++) {
+        plain.set(decipher.update(input.subarray(at, Math.min(at + piece, plainLength))), at);
         // Each piece's output is garbage at once; collect it every few pieces.
         if (n % 8 === 7) held.ballast = new Array(ballastSlots).fill(0);
       }
@@ -431,7 +460,7 @@ function decrypterProgram(): void {
       }
       const out = plain.buffer as ArrayBuffer;
       held.ballast = new Array(ballastSlots).fill(0);
-      toMain.postMessage({ t: 'chunk', index, buffer: out, length: plain.length, last }, [out]);
+      toMain.postMessage({ t: 'chunk', index, buffer: out, length: plainLength, last }, [out]);
     }
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
@@ -463,11 +492,20 @@ export class DecryptPipeline {
   private readonly inbox = new Inbox<DecryptEvent>();
   private readonly port: import('node:worker_threads').MessagePort;
 
+  private readonly fromMain: import('node:worker_threads').MessagePort;
+  private fromSink: import('node:worker_threads').MessagePort | null;
+
   constructor(options: DecryptPipelineOptions) {
     Atomics.store(this.control, CREDITS, options.credits ?? 4);
     const channel = new MessageChannel();
     channel.port1.on('message', (event: DecryptEvent) => this.inbox.push(event));
     this.port = channel.port1;
+    // Plaintext buffers circulate decrypter → parser → sink → decrypter instead of being
+    // allocated per chunk: no allocator churn, no page faults, flat memory.
+    const mainReturns = new MessageChannel();
+    const sinkReturns = new MessageChannel();
+    this.fromMain = mainReturns.port1;
+    this.fromSink = sinkReturns.port1;
     this.worker = new Worker(workerSource(decrypterProgram), {
       eval: true,
       resourceLimits: WORKER_LIMITS,
@@ -482,8 +520,10 @@ export class DecryptPipeline {
         piece: CIPHER_PIECE,
         control: this.control.buffer,
         toMain: channel.port2,
+        returns: [mainReturns.port2, sinkReturns.port2],
+        pool: (options.credits ?? 4) + 24,
       },
-      transferList: [channel.port2],
+      transferList: [channel.port2, mainReturns.port2, sinkReturns.port2],
     });
     this.worker.on('error', (error) =>
       this.inbox.push({ t: 'error', index: -1, code: 'WORKER', message: error.message }),
@@ -499,6 +539,21 @@ export class DecryptPipeline {
     this.inbox.push({ t: 'error', index: -1, code: 'CANCELLED', message: 'cancelled' });
   }
 
+  /** Gives a plaintext buffer back for the decrypter to fill again. */
+  recycle(buffer: ArrayBuffer): void {
+    this.fromMain.postMessage(buffer, [buffer]);
+    Atomics.add(this.control, RETURNED, 1);
+    Atomics.notify(this.control, RETURNED);
+  }
+
+  /** The return path for the sink (once): it hands buffers back after writing them. */
+  sinkReturns(): SinkReturns {
+    const port = this.fromSink;
+    if (!port) throw new Error('The sink return path is already taken');
+    this.fromSink = null;
+    return { port, control: this.control.buffer as SharedArrayBuffer };
+  }
+
   /** Lets the decrypter run one more chunk ahead. */
   credit(): void {
     Atomics.add(this.control, CREDITS, 1);
@@ -508,9 +563,17 @@ export class DecryptPipeline {
   async stop(): Promise<void> {
     Atomics.store(this.control, CANCELLED, 1);
     Atomics.notify(this.control, CREDITS);
+    Atomics.notify(this.control, RETURNED);
+    this.fromMain.close();
     this.port.close();
     await this.worker.terminate();
   }
+}
+
+/** Where the sink returns plaintext buffers to the decrypter, and how it wakes it. */
+export interface SinkReturns {
+  port: import('node:worker_threads').MessagePort;
+  control: SharedArrayBuffer;
 }
 
 export type SinkReply =
@@ -537,7 +600,14 @@ function sinkProgram(): void {
   const { createHash } = workerRequire('node:crypto') as typeof import('node:crypto');
   type FileHandle = import('node:fs/promises').FileHandle;
   const port = parentPort as import('node:worker_threads').MessagePort;
-  const { hashName, ballastSlots } = workerData as { hashName: string; ballastSlots: number };
+  const { hashName, ballastSlots, returns, control } = workerData as {
+    hashName: string;
+    ballastSlots: number;
+    /** Where written buffers go back to the decrypter, if anywhere. */
+    returns: import('node:worker_threads').MessagePort | null;
+    control: SharedArrayBuffer | null;
+  };
+  const ctl = control ? new Int32Array(control) : null;
   const held: { ballast: unknown } = { ballast: null };
   interface OpenFile {
     path: string | null;
@@ -632,7 +702,14 @@ function sinkProgram(): void {
           }
         }
         held.ballast = new Array(ballastSlots).fill(0);
-        void Promise.allSettled(writes).then(() => port.postMessage({ t: 'ack', bytes: m.bytes }));
+        void Promise.allSettled(writes).then(() => {
+          port.postMessage({ t: 'ack', bytes: m.bytes });
+          if (returns && ctl) {
+            returns.postMessage(m.buffer, [m.buffer]);
+            Atomics.add(ctl, 1, 1);
+            Atomics.notify(ctl, 1);
+          }
+        });
         return;
       }
       const file = files.get(m.id);
@@ -665,12 +742,24 @@ export class SinkWorker {
   private openFiles = 0;
   private static readonly MAX_OPEN_FILES = 64;
 
-  /** `maxOutstanding`: bytes handed over but not yet written, before `data` waits. */
-  constructor(private readonly maxOutstanding = 8 * 1024 * 1024) {
+  /**
+   * `returns`: where written buffers go back (the decrypter's pool); without it they are
+   * dropped. `maxOutstanding`: bytes handed over but not yet written, before `ready` waits.
+   */
+  constructor(
+    returns: SinkReturns | null = null,
+    private readonly maxOutstanding = 12 * 1024 * 1024,
+  ) {
     this.worker = new Worker(workerSource(sinkProgram), {
       eval: true,
       resourceLimits: WORKER_LIMITS,
-      workerData: { hashName: NODE_HASH, ballastSlots: BALLAST_SLOTS },
+      workerData: {
+        hashName: NODE_HASH,
+        ballastSlots: BALLAST_SLOTS,
+        returns: returns?.port ?? null,
+        control: returns?.control ?? null,
+      },
+      transferList: returns ? [returns.port] : [],
     });
     this.worker.on('message', (reply: SinkReply) => this.onReply(reply));
     this.worker.on('error', (error) => this.fail(error));

@@ -222,11 +222,18 @@ export class BagReader {
     private readonly sink: BagFileSink,
     /** Path for a payload file, or null to verify without keeping it. */
     private readonly placeFile: (bagPath: string, sha256: string) => string | null,
+    /** Takes back a chunk buffer that held no file data. */
+    private readonly release: (buffer: ArrayBuffer) => void = () => undefined,
   ) {}
 
-  /** Feeds one decrypted chunk; the reader takes ownership of its buffer. */
-  async push(chunk: Uint8Array): Promise<void> {
+  /**
+   * Feeds one decrypted chunk: the first `length` bytes of `buffer`. The reader takes
+   * ownership of the buffer and passes it on to the sink, or gives it back through
+   * `release` when no file data was in it.
+   */
+  async push(buffer: ArrayBuffer, length: number): Promise<void> {
     if (this.closeFailure) throw this.closeFailure;
+    const chunk = new Uint8Array(buffer, 0, length);
     const segments: SinkSegment[] = [];
     // Files that end in this chunk are closed after their last bytes went to the sink.
     const ended: Extract<Current, { kind: 'file' }>[] = [];
@@ -250,17 +257,15 @@ export class BagReader {
       if (current.kind === 'buffered') {
         current.parts.push(Buffer.from(chunk.subarray(at, at + take)));
       } else {
-        segments.push({ id: current.id, offset: chunk.byteOffset + at, length: take });
+        segments.push({ id: current.id, offset: at, length: take });
       }
       current.received += take;
       at += take;
       this.consumed += take;
       if (current.received === current.size) this.endEntry(ended);
     }
-    if (segments.length > 0) {
-      const whole = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength;
-      this.sink.data((whole ? chunk.buffer : chunk.buffer.slice(0)) as ArrayBuffer, segments);
-    }
+    if (segments.length > 0) this.sink.data(buffer, segments);
+    else this.release(buffer);
     for (const file of ended) this.closeFile(file);
     await this.sink.ready();
     const sinkError = this.sink.error();

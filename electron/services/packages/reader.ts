@@ -157,7 +157,14 @@ export async function decryptPackage(
   const { header, payload } = opened;
   const { chunkSize, ciphertextSize, plaintextSize } = header.payload;
   const count = chunkCount(plaintextSize, chunkSize);
-  const sink = new SinkWorker();
+  const source = new DecryptPipeline({
+    path: opened.path,
+    offset: payload.dataOffset,
+    size: ciphertextSize,
+    chunkSize,
+    key: payloadKey(fileKey, Buffer.from(header.payload.salt, 'base64')),
+  });
+  const sink = new SinkWorker(source.sinkReturns());
   const bag = new BagReader(
     {
       packageId: header.packageId,
@@ -168,14 +175,8 @@ export async function decryptPackage(
     },
     sink,
     options.placeFile,
+    (buffer) => source.recycle(buffer),
   );
-  const source = new DecryptPipeline({
-    path: opened.path,
-    offset: payload.dataOffset,
-    size: ciphertextSize,
-    chunkSize,
-    key: payloadKey(fileKey, Buffer.from(header.payload.salt, 'base64')),
-  });
   const onAbort = () => source.cancel();
   if (options.signal?.aborted) onAbort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -184,7 +185,7 @@ export async function decryptPackage(
       const event = await source.next();
       if (event.t === 'error') throw chunkError(event, count);
       if (event.index !== i) throw new Error(`Chunk ${event.index} arrived when ${i} was due`);
-      await bag.push(new Uint8Array(event.buffer, 0, event.length));
+      await bag.push(event.buffer, event.length);
       source.credit();
       options.onProgress?.(Math.min((i + 1) * (chunkSize + TAG_BYTES), ciphertextSize), ciphertextSize);
     }
