@@ -447,10 +447,8 @@ function decrypterProgram(): void {
       const plain = take();
       if (!plain) return;
       const plainLength = length - 16;
-      for (let at = 0, n = 0; at < plainLength; at += piece, n++) {
+      for (let at = 0; at < plainLength; at += piece) {
         plain.set(decipher.update(input.subarray(at, Math.min(at + piece, plainLength))), at);
-        // Each piece's output is garbage at once; collect it every few pieces.
-        if (n % 8 === 7) held.ballast = new Array(ballastSlots).fill(0);
       }
       try {
         decipher.final();
@@ -701,7 +699,8 @@ function sinkProgram(): void {
             writes.push(file.chain);
           }
         }
-        held.ballast = new Array(ballastSlots).fill(0);
+        // Dropped buffers are garbage to collect; recycled ones are not.
+        if (!returns) held.ballast = new Array(ballastSlots).fill(0);
         void Promise.allSettled(writes).then(() => {
           port.postMessage({ t: 'ack', bytes: m.bytes });
           if (returns && ctl) {
