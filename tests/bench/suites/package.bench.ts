@@ -9,7 +9,7 @@ import { createOfficePair } from '../../support/package-offices';
 import { type BenchResult, type BenchSuite, median, round } from '../types';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
-const ROUNDS = Number(process.env.PACKAGE_BENCH_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.PACKAGE_BENCH_ROUNDS ?? 7);
 const MiB = 1024 * 1024;
 
 /**
