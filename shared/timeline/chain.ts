@@ -1,0 +1,73 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import type { TimelineEvent } from '../domain/dossier';
+import { canonicalJson } from './canonical-json';
+
+/**
+ * A dossier's timeline is a hash chain: each event's `hash` is SHA-256 over the
+ * canonical JSON of the event without `hash`, and that JSON includes `prevHash`, the
+ * previous event's hash. The first event's `prevHash` is derived from the dossier id,
+ * so events cannot be moved between dossiers unnoticed either.
+ */
+export const TIMELINE_DOMAIN = 'supervision-desk/timeline/v1';
+
+export function sha256Hex(text: string): string {
+  return bytesToHex(sha256(utf8ToBytes(text)));
+}
+
+export function genesisHash(dossierId: string): string {
+  return sha256Hex(`${TIMELINE_DOMAIN}:${dossierId}`);
+}
+
+export type UnsealedEvent = Omit<TimelineEvent, 'hash' | 'prevHash' | 'seq' | 'id'>;
+
+export function eventHash(event: Omit<TimelineEvent, 'hash'>): string {
+  return sha256Hex(canonicalJson(event));
+}
+
+/** Appends an event to a chain whose last event is `last` (none for the first). */
+export function sealEvent(event: UnsealedEvent, last: Pick<TimelineEvent, 'seq' | 'hash'> | undefined): TimelineEvent {
+  const seq = (last?.seq ?? 0) + 1;
+  // Whatever chain fields the caller's object carries, the new ones replace them.
+  const { hash: _h, prevHash: _p, seq: _s, id: _i, ...content } = event as UnsealedEvent & Partial<TimelineEvent>;
+  const unsealed: Omit<TimelineEvent, 'hash'> = {
+    ...content,
+    id: `${event.dossierId}:${seq}`,
+    seq,
+    prevHash: last?.hash ?? genesisHash(event.dossierId),
+  };
+  return { ...unsealed, hash: eventHash(unsealed) };
+}
+
+export type ChainProblem =
+  /** The event's content no longer matches its own hash: it was altered. */
+  | 'altered'
+  /** The event does not point at the event before it: one was removed, inserted or replaced. */
+  | 'unlinked'
+  /** Sequence numbers are not 1, 2, 3, …, or the event belongs to another dossier. */
+  | 'misplaced';
+
+export type ChainVerdict =
+  | { ok: true; count: number }
+  | { ok: false; count: number; brokenAt: number; eventId: string; problem: ChainProblem };
+
+/** Checks a whole timeline, oldest first, and names the first broken link. */
+export function verifyChain(dossierId: string, events: readonly TimelineEvent[]): ChainVerdict {
+  let prev = genesisHash(dossierId);
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i] as TimelineEvent;
+    const fail = (problem: ChainProblem): ChainVerdict => ({
+      ok: false,
+      count: events.length,
+      brokenAt: i + 1,
+      eventId: event.id,
+      problem,
+    });
+    if (event.seq !== i + 1 || event.dossierId !== dossierId) return fail('misplaced');
+    const { hash, ...rest } = event;
+    if (eventHash(rest) !== hash) return fail('altered');
+    if (event.prevHash !== prev) return fail('unlinked');
+    prev = hash;
+  }
+  return { ok: true, count: events.length };
+}
