@@ -1,4 +1,4 @@
-import { addDays, fromDayNumber, toDayNumber, weekday, yearOf } from './dates';
+import { addDays, fromDayNumber, toDayNumber, yearOf } from './dates';
 import type { HolidayYear } from './holidays';
 
 /**
@@ -7,14 +7,15 @@ import type { HolidayYear } from './holidays';
  * Years without data count weekends only; `knows(year)` lets callers warn about them.
  */
 export class WorkingCalendar {
-  private readonly holidays = new Set<string>();
-  private readonly workdays = new Set<string>();
+  /** Day numbers (days since 1970-01-01) that break the weekday rule, either way. */
+  private readonly holidays = new Set<number>();
+  private readonly workdays = new Set<number>();
   private readonly years = new Set<number>();
 
   constructor(years: readonly HolidayYear[]) {
     for (const year of years) {
       this.years.add(year.year);
-      for (const day of year.days) (day.kind === 'holiday' ? this.holidays : this.workdays).add(day.date);
+      for (const day of year.days) (day.kind === 'holiday' ? this.holidays : this.workdays).add(toDayNumber(day.date));
     }
   }
 
@@ -23,16 +24,20 @@ export class WorkingCalendar {
   }
 
   isWorkingDay(date: string): boolean {
-    if (this.holidays.has(date)) return false;
-    if (this.workdays.has(date)) return true;
-    const day = weekday(date);
-    return day !== 0 && day !== 6;
+    return this.isWorkingDayNumber(toDayNumber(date));
+  }
+
+  isWorkingDayNumber(day: number): boolean {
+    if (this.holidays.has(day)) return false;
+    if (this.workdays.has(day)) return true;
+    const weekdayIndex = (((day + 4) % 7) + 7) % 7;
+    return weekdayIndex !== 0 && weekdayIndex !== 6;
   }
 
   /** The first working day on or after `date`. */
   nextWorkingDay(date: string): string {
     let day = toDayNumber(date);
-    while (!this.isWorkingDay(fromDayNumber(day))) day++;
+    while (!this.isWorkingDayNumber(day)) day++;
     return fromDayNumber(day);
   }
 
@@ -45,7 +50,7 @@ export class WorkingCalendar {
     let left = n;
     while (left > 0) {
       day++;
-      if (this.isWorkingDay(fromDayNumber(day))) left--;
+      if (this.isWorkingDayNumber(day)) left--;
     }
     return fromDayNumber(day);
   }
@@ -53,8 +58,9 @@ export class WorkingCalendar {
   /** Working days after `from` up to and including `to` (0 when to ≤ from). */
   workingDaysBetween(from: string, to: string): number {
     let count = 0;
-    for (let day = toDayNumber(from) + 1; day <= toDayNumber(to); day++) {
-      if (this.isWorkingDay(fromDayNumber(day))) count++;
+    const end = toDayNumber(to);
+    for (let day = toDayNumber(from) + 1; day <= end; day++) {
+      if (this.isWorkingDayNumber(day)) count++;
     }
     return count;
   }

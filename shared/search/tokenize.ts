@@ -9,14 +9,17 @@
  * A run of a single character is indexed as that character. Other letters and digits
  * form words, lower-cased after NFKC (so full-width "１２３４５" is "12345").
  *
- * Terms are numbers for CJK (one bigram = first code point × 0x110000 + second; one
- * character = its code point), strings for words: compact keys, no string building on
- * the indexing hot path.
+ * Terms are small integers for CJK (a bigram of two characters in U+3000–U+9FFF packs
+ * into 30 bits; a single character is its negated code point), strings otherwise (words,
+ * and the rare bigram outside that block): compact keys, no string building on the
+ * indexing hot path, and integers V8 stores unboxed.
  */
 
 export type Term = number | string;
 
-const CP_LIMIT = 0x110000;
+const PACK_BASE = 0x3000;
+const PACK_LIMIT = 0xa000;
+const PACK_SHIFT = 15; // 0xa000 - 0x3000 < 2^15
 
 export function isCjk(cp: number): boolean {
   return (
@@ -36,13 +39,27 @@ function isWordChar(cp: number, ch: string): boolean {
   return LETTER_OR_DIGIT.test(ch);
 }
 
-export function bigramTerm(a: number, b: number): number {
-  return a * CP_LIMIT + b;
+export function bigramTerm(a: number, b: number): Term {
+  if (a >= PACK_BASE && a < PACK_LIMIT && b >= PACK_BASE && b < PACK_LIMIT) {
+    return ((a - PACK_BASE) << PACK_SHIFT) | (b - PACK_BASE);
+  }
+  return String.fromCodePoint(a, b);
 }
 
-/** The range of bigram terms that start with code point `cp`, for one-character queries. */
-export function bigramRangeStartingWith(cp: number): [number, number] {
-  return [cp * CP_LIMIT, cp * CP_LIMIT + CP_LIMIT - 1];
+export function unigramTerm(cp: number): number {
+  return -cp;
+}
+
+/**
+ * The terms of bigrams starting with code point `cp`, for one-character queries: a
+ * numeric range, and a string range for bigrams that are not packed.
+ */
+export function bigramRangesStartingWith(cp: number): { numeric?: [number, number]; text: [string, string] } {
+  const ch = String.fromCodePoint(cp);
+  const text: [string, string] = [ch, `${ch}\uffff`];
+  if (cp < PACK_BASE || cp >= PACK_LIMIT) return { text };
+  const low = (cp - PACK_BASE) << PACK_SHIFT;
+  return { numeric: [low, low | ((1 << PACK_SHIFT) - 1)], text };
 }
 
 const MAX_WORD = 32;
@@ -60,7 +77,7 @@ export function forEachTerm(text: string, sink: (term: Term) => void): void {
     }
   };
   const flushRun = () => {
-    if (runLength === 1) sink(prevCjk);
+    if (runLength === 1) sink(unigramTerm(prevCjk));
     prevCjk = -1;
     runLength = 0;
   };
@@ -107,7 +124,7 @@ export function termsOf(texts: readonly string[]): Set<Term> {
  * matches as a prefix ("rectif" finds "rectification") unless it is all digits.
  */
 export type QueryPart =
-  | { kind: 'cjk'; text: string; terms: number[] }
+  | { kind: 'cjk'; text: string; terms: Term[] }
   | { kind: 'cjkChar'; text: string; codePoint: number }
   | { kind: 'word'; text: string; prefix: boolean };
 
@@ -129,7 +146,7 @@ export function parseQuery(query: string): QueryPart[] {
   const flushRun = () => {
     if (run.length === 1) push({ kind: 'cjkChar', text: runText, codePoint: run[0] as number });
     else if (run.length > 1) {
-      const terms: number[] = [];
+      const terms: Term[] = [];
       for (let i = 1; i < run.length; i++) terms.push(bigramTerm(run[i - 1] as number, run[i] as number));
       push({ kind: 'cjk', text: runText, terms: [...new Set(terms)] });
     }

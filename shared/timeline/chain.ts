@@ -1,18 +1,29 @@
 import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import type { TimelineEvent } from '../domain/dossier';
 import { canonicalJson } from './canonical-json';
 
 /**
  * A dossier's timeline is a hash chain: each event's `hash` is SHA-256 over the
- * canonical JSON of the event without `hash`, and that JSON includes `prevHash`, the
- * previous event's hash. The first event's `prevHash` is derived from the dossier id,
- * so events cannot be moved between dossiers unnoticed either.
+ * canonical JSON of the event without `hash`, `id` and `dossierId`; that JSON includes
+ * `prevHash`, the previous event's hash. The first event's `prevHash` is derived from
+ * the dossier id, which binds the whole chain to its dossier (so the id fields, which
+ * are derived — `id` is "<dossierId>:<seq>" — need not be hashed with every event).
  */
 export const TIMELINE_DOMAIN = 'supervision-desk/timeline/v1';
 
+interface Utf8Encoder {
+  encodeInto(text: string, into: Uint8Array): { read: number; written: number };
+}
+// One encoder and one buffer for all calls: seeding hashes hundreds of thousands of
+// small events, and allocating per hash costs more than the hash itself.
+const encoder = new (globalThis as unknown as { TextEncoder: new () => Utf8Encoder }).TextEncoder();
+let buffer = new Uint8Array(4096);
+
 export function sha256Hex(text: string): string {
-  return bytesToHex(sha256(utf8ToBytes(text)));
+  if (text.length * 3 > buffer.length) buffer = new Uint8Array(text.length * 3);
+  const { written } = encoder.encodeInto(text, buffer);
+  return bytesToHex(sha256(buffer.subarray(0, written)));
 }
 
 export function genesisHash(dossierId: string): string {
@@ -22,7 +33,8 @@ export function genesisHash(dossierId: string): string {
 export type UnsealedEvent = Omit<TimelineEvent, 'hash' | 'prevHash' | 'seq' | 'id'>;
 
 export function eventHash(event: Omit<TimelineEvent, 'hash'>): string {
-  return sha256Hex(canonicalJson(event));
+  const { id: _id, dossierId: _dossierId, ...hashed } = event;
+  return sha256Hex(canonicalJson(hashed));
 }
 
 /** Appends an event to a chain whose last event is `last` (none for the first). */
@@ -63,7 +75,9 @@ export function verifyChain(dossierId: string, events: readonly TimelineEvent[])
       eventId: event.id,
       problem,
     });
-    if (event.seq !== i + 1 || event.dossierId !== dossierId) return fail('misplaced');
+    if (event.seq !== i + 1 || event.dossierId !== dossierId || event.id !== `${dossierId}:${i + 1}`) {
+      return fail('misplaced');
+    }
     const { hash, ...rest } = event;
     if (eventHash(rest) !== hash) return fail('altered');
     if (event.prevHash !== prev) return fail('unlinked');

@@ -7,6 +7,8 @@ export function isTerminal(status: DossierStatus): boolean {
   return TERMINAL_STATUSES.includes(status);
 }
 
+const HANDLING_STATUSES: readonly DossierStatus[] = ['registered', 'opened', 'investigating', 'drafting', 'approved'];
+
 export type PendingDeadlineKind = 'handling' | 'rectification' | 'referral_reply' | 'review_decision';
 
 /**
@@ -20,7 +22,10 @@ export function pendingDeadlines(
 ): { kind: PendingDeadlineKind; due: string }[] {
   if (isTerminal(dossier.status)) return [];
   const out: { kind: PendingDeadlineKind; due: string }[] = [];
-  if (dossier.deadline) out.push({ kind: 'handling', due: dossier.deadline });
+  // The office's own handling deadline runs until its document is served; after that
+  // the organ's rectification deadlines are what is owed.
+  if (dossier.deadline && HANDLING_STATUSES.includes(dossier.status))
+    out.push({ kind: 'handling', due: dossier.deadline });
   for (const f of findings) {
     if (awaitsRectification(f) && f.deadline) out.push({ kind: 'rectification', due: f.deadline.due });
   }

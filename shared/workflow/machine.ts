@@ -393,9 +393,13 @@ export function applyAction(state: WorkflowState, input: WorkflowAction, ctx: Wo
       const from = workflow.service?.servedOn ?? ctx.today;
       const days = input.days ?? ctx.settings.defaultRectificationDays;
       const unit = input.unit ?? ctx.settings.defaultRectificationUnit;
+      // Periods run from service: a finding's own period is kept, others get the default.
       for (const f of findings) {
-        if (awaitsRectification(f) && !f.deadline) {
-          f.deadline = { from, days, unit, due: dueDate(ctx.calendar, from, days, unit) };
+        if (awaitsRectification(f)) {
+          const own = f.deadline;
+          const d = own?.days ?? days;
+          const u = own?.unit ?? unit;
+          f.deadline = { from, days: d, unit: u, due: dueDate(ctx.calendar, from, d, u) };
           touch(f);
         }
       }

@@ -21,11 +21,14 @@ describe('index terms', () => {
     expect(terms.has('logistics')).toBe(true);
     expect(terms.has('12345')).toBe(true);
     expect(terms.has(bi('利E'))).toBe(false);
+    // Packed bigrams are small integers; a bigram outside the packed block is a string.
+    expect(Number.isInteger(bi('听证')) && (bi('听证') as number) < 2 ** 30).toBe(true);
+    expect(termsOf(['𠀀𠀁']).has('𠀀𠀁')).toBe(true);
   });
 
   it('keeps a lone character, so 号 in 青司监〔2026〕12号 can be found', () => {
     const terms = termsOf(['青司监〔2026〕12号']);
-    expect([...terms]).toEqual([bi('青司'), bi('司监'), '2026', '12', cp('号')]);
+    expect([...terms]).toEqual([bi('青司'), bi('司监'), '2026', '12', -cp('号')]);
   });
 
   it('a two-character Chinese query becomes the one bigram; English words match by prefix', () => {

@@ -235,6 +235,15 @@ describe('guards', () => {
       unit: 'working',
       due: '2026-12-14',
     });
+    // A finding with its own period keeps it, counted from service.
+    const own = finding({ deadline: { from: '2026-11-05', days: 10, unit: 'working', due: '2026-11-19' } });
+    const kept = applyAction(state('served', [own]), { action: 'start_rectification' }, context());
+    expect(kept.ok && kept.findings[0]?.deadline).toEqual({
+      from: '2026-11-23',
+      days: 10,
+      unit: 'working',
+      due: '2026-12-07',
+    });
     expect(refusalCodes(state('served', [finding()]), { action: 'start_rectification', days: 0 })).toEqual([
       'daysInvalid',
     ]);

@@ -1,0 +1,575 @@
+import { localDate } from '../../../shared/calendar/dates';
+import type { WorkingCalendar } from '../../../shared/calendar/working-days';
+import { dueDate } from '../../../shared/calendar/working-days';
+import { OFFICE_ORGAN_ID } from '../../../shared/demo/registry';
+import type { Dossier, Finding, RectificationStatus, TimelineEvent } from '../../../shared/domain/dossier';
+import type { DossierDraft, FindingDraft } from '../../../shared/dossiers/draft';
+import { formatDossierNumber, numberCounterKey } from '../../../shared/dossiers/numbering';
+import type { Term } from '../../../shared/search/tokenize';
+import { type ChainVerdict, sealEvent, type UnsealedEvent, verifyChain } from '../../../shared/timeline/chain';
+import type { RecordEventType } from '../../../shared/workflow/events';
+import { applyAction, type Refusal, type WorkflowAction, type WorkflowContext } from '../../../shared/workflow/machine';
+import type { WorkflowSettings } from '../../../shared/workflow/settings';
+import type { DeskDatabase } from '../database';
+import { Catalog, type CatalogPage, catalogEntryOf, writeEntry } from './catalog';
+import { type DossierQuery, defaultDirection, normalizeQuery } from './filters';
+import {
+  BODY_BLOCK,
+  type BodyBlock,
+  bodyBlockOf,
+  CARD_BLOCK,
+  type CardBlock,
+  cardBlockOf,
+  type DossierCard,
+  type DossierRecord,
+  emptySegment,
+  META,
+  organFacet,
+  SEGMENT,
+  segmentOf,
+  subjectFacet,
+} from './layout';
+import { cardOf } from './record-card';
+import { addPostings, dossierTerms, type IndexNames, matchSlots, removePostings } from './search-index';
+
+/** Who is working and with which rules: what every write needs. */
+export interface StoreEnv {
+  db: DeskDatabase;
+  office: { name: string; shortName: string };
+  /** The clerk's name, recorded on the timeline. */
+  actor: string;
+  calendar: WorkingCalendar;
+  settings: WorkflowSettings;
+  now?: () => Date;
+}
+
+export type DossierStoreErrorCode = 'NOT_FOUND' | 'CONFLICT' | 'READ_ONLY' | 'NOT_EDITABLE';
+
+/** A refusal the clerk can act on; `code` picks the message (dossiers:errors.<code>). */
+export class DossierStoreError extends Error {
+  constructor(
+    readonly code: DossierStoreErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DossierStoreError';
+  }
+}
+
+const clock = (env: Pick<StoreEnv, 'now'>) => (env.now ?? (() => new Date()))();
+
+/** The clerk's calendar date, in the computer's time zone. */
+export function todayOf(now: Date): string {
+  return localDate(now, -now.getTimezoneOffset());
+}
+
+// ---------------------------------------------------------------------------
+// Catalogue cache
+
+const catalogs = new WeakMap<DeskDatabase, Catalog>();
+
+async function metaValue(db: DeskDatabase, key: string): Promise<number> {
+  return (await db.meta.get(key))?.v ?? 0;
+}
+
+/** The catalogue, read once and then kept current by this window's own writes. */
+export async function loadCatalog(db: DeskDatabase): Promise<Catalog> {
+  const version = await metaValue(db, META.catalogVersion);
+  const cached = catalogs.get(db);
+  if (cached && cached.version === version) return cached;
+  return db.transaction('r', [db.meta, db.catalog], async () => {
+    const [size, v, segments] = await Promise.all([
+      metaValue(db, META.nextSlot),
+      metaValue(db, META.catalogVersion),
+      db.catalog.toArray(),
+    ]);
+    const catalog = new Catalog(size, v);
+    for (const seg of segments.sort((a, b) => a.seg - b.seg)) {
+      while (catalog.segments.length < seg.seg) catalog.segments.push(emptySegment(catalog.segments.length));
+      catalog.segments[seg.seg] = seg;
+    }
+    catalogs.set(db, catalog);
+    return catalog;
+  });
+}
+
+/** Forgets the cached catalogue (after bulk writes). */
+export function dropCatalogCache(db: DeskDatabase): void {
+  catalogs.delete(db);
+}
+
+// ---------------------------------------------------------------------------
+// Reading
+
+async function slotOf(db: DeskDatabase, id: string): Promise<number | undefined> {
+  const block = await db.cards.where('ids').equals(id).first();
+  const card = block?.cards.find((c) => c?.id === id);
+  return card?.slot;
+}
+
+async function readRecord(db: DeskDatabase, slot: number): Promise<DossierRecord | undefined> {
+  const block = await db.bodies.get(bodyBlockOf(slot));
+  return block?.items[slot % BODY_BLOCK] ?? undefined;
+}
+
+/** A dossier with its findings and timeline, or undefined. */
+export async function getDossier(db: DeskDatabase, id: string): Promise<DossierRecord | undefined> {
+  return db.transaction('r', [db.cards, db.bodies], async () => {
+    const slot = await slotOf(db, id);
+    return slot === undefined ? undefined : readRecord(db, slot);
+  });
+}
+
+/** List rows of some dossiers, by id, in the order given (missing ones left out). */
+export async function getCards(db: DeskDatabase, ids: readonly string[]): Promise<DossierCard[]> {
+  const blocks = await Promise.all(ids.map((id) => db.cards.where('ids').equals(id).first()));
+  return ids
+    .map((id, k) => blocks[k]?.cards.find((c) => c?.id === id) ?? null)
+    .filter((c): c is DossierCard => c !== null);
+}
+
+export interface ListPage extends Omit<CatalogPage, 'slots'> {
+  cards: DossierCard[];
+}
+
+/** One page of the list: filters, search and keyset paging over the catalogue. */
+export async function listDossiers(
+  db: DeskDatabase,
+  query: DossierQuery,
+  options: { today: string; limit?: number; cursor?: CatalogPage['next'] },
+): Promise<ListPage> {
+  const q = normalizeQuery(query);
+  const facets: Term[] = [];
+  if (q.subjectId) facets.push(subjectFacet(q.subjectId));
+  if (q.organId) facets.push(organFacet(q.organId));
+  const [catalog, candidates] = await Promise.all([loadCatalog(db), matchSlots(db, q.text ?? '', facets)]);
+  const sort = q.sort ?? 'updated';
+  const page = catalog.page(
+    q,
+    sort,
+    q.direction ?? defaultDirection(sort),
+    options.today,
+    options.limit ?? 50,
+    options.cursor,
+    candidates,
+  );
+  const blockNos = [...new Set(page.slots.map(cardBlockOf))];
+  const blocks = new Map((await db.cards.bulkGet(blockNos)).filter((b): b is CardBlock => !!b).map((b) => [b.b, b]));
+  const cards = page.slots
+    .map((slot) => blocks.get(cardBlockOf(slot))?.cards[slot % CARD_BLOCK] ?? null)
+    .filter((c): c is DossierCard => c !== null);
+  const { slots: _slots, ...rest } = page;
+  return { ...rest, cards };
+}
+
+export async function verifyTimeline(db: DeskDatabase, id: string): Promise<ChainVerdict> {
+  const record = await getDossier(db, id);
+  if (!record) throw new DossierStoreError('NOT_FOUND', `no dossier ${id}`);
+  return verifyChain(id, record.events);
+}
+
+// ---------------------------------------------------------------------------
+// Writing: each change is one transaction over the record, its list row, its
+// catalogue entry, its search terms and its timeline event.
+
+function writeTables(db: DeskDatabase) {
+  return [db.bodies, db.cards, db.catalog, db.meta, db.termBuckets, db.postings, db.subjects, db.organs];
+}
+
+async function namesFor(db: DeskDatabase, env: Pick<StoreEnv, 'office'>, dossier: Dossier): Promise<IndexNames> {
+  const [subjects, organs] = await Promise.all([
+    db.subjects.bulkGet(dossier.subjectIds),
+    db.organs.bulkGet([...dossier.supervisedOrganIds, dossier.owningOrganId]),
+  ]);
+  const organNames = organs.filter((o) => !!o).map((o) => o.name);
+  if (dossier.owningOrganId === OFFICE_ORGAN_ID) organNames.push(env.office.name);
+  if (dossier.origin.kind === 'received') organNames.push(dossier.origin.senderOrganName);
+  return { subjects: subjects.filter((s) => !!s).map((s) => s.name), organs: organNames };
+}
+
+interface Committed {
+  slot: number;
+  card: DossierCard;
+  versionBefore: number;
+  versionAfter: number;
+}
+
+/** Writes a record into its body block, card block and catalogue segment. */
+async function putRecord(db: DeskDatabase, record: DossierRecord): Promise<Committed> {
+  const { slot } = record;
+  const card = cardOf(record);
+  const [body, cards, segment, versionBefore] = await Promise.all([
+    db.bodies.get(bodyBlockOf(slot)),
+    db.cards.get(cardBlockOf(slot)),
+    db.catalog.get(segmentOf(slot)),
+    metaValue(db, META.catalogVersion),
+  ]);
+  const bodyBlock: BodyBlock = body ?? { b: bodyBlockOf(slot), items: new Array(BODY_BLOCK).fill(null) };
+  bodyBlock.items[slot % BODY_BLOCK] = record;
+  const cardBlock: CardBlock = cards ?? { b: cardBlockOf(slot), ids: [], cards: new Array(CARD_BLOCK).fill(null) };
+  cardBlock.cards[slot % CARD_BLOCK] = card;
+  cardBlock.ids = cardBlock.cards.filter((c): c is DossierCard => c !== null).map((c) => c.id);
+  const seg = segment ?? emptySegment(segmentOf(slot));
+  writeEntry(seg, slot, catalogEntryOf(card));
+  const versionAfter = versionBefore + 1;
+  await Promise.all([
+    db.bodies.put(bodyBlock),
+    db.cards.put(cardBlock),
+    db.catalog.put(seg),
+    db.meta.put({ k: META.catalogVersion, v: versionAfter }),
+  ]);
+  return { slot, card, versionBefore, versionAfter };
+}
+
+function afterCommit(db: DeskDatabase, done: Committed): void {
+  const cached = catalogs.get(db);
+  if (!cached) return;
+  if (cached.version !== done.versionBefore) {
+    catalogs.delete(db);
+    return;
+  }
+  cached.apply(done.slot, catalogEntryOf(done.card));
+  cached.version = done.versionAfter;
+}
+
+function appendEvent(
+  record: DossierRecord,
+  env: StoreEnv,
+  at: string,
+  event: Omit<UnsealedEvent, 'dossierId' | 'actor' | 'at'>,
+): TimelineEvent {
+  const sealed = sealEvent({ dossierId: record.dossier.id, actor: env.actor, at, ...event }, record.events.at(-1));
+  record.events.push(sealed);
+  return sealed;
+}
+
+async function loadForWrite(db: DeskDatabase, id: string): Promise<DossierRecord> {
+  const slot = await slotOf(db, id);
+  const record = slot === undefined ? undefined : await readRecord(db, slot);
+  if (!record) throw new DossierStoreError('NOT_FOUND', `no dossier ${id}`);
+  if (record.dossier.origin.kind === 'received') {
+    throw new DossierStoreError('READ_ONLY', `dossier ${id} was received from another organ`);
+  }
+  return structuredClone(record);
+}
+
+async function reindex(
+  db: DeskDatabase,
+  env: StoreEnv,
+  before: DossierRecord | null,
+  after: DossierRecord,
+): Promise<void> {
+  const next = dossierTerms(after.dossier, after.findings, await namesFor(db, env, after.dossier));
+  if (!before) {
+    await addPostings(db, after.slot, next);
+    return;
+  }
+  const prev = dossierTerms(before.dossier, before.findings, await namesFor(db, env, before.dossier));
+  const added = [...next].filter((t) => !prev.has(t));
+  const removed = [...prev].filter((t) => !next.has(t));
+  if (added.length > 0) await addPostings(db, after.slot, added);
+  if (removed.length > 0) await removePostings(db, after.slot, removed);
+}
+
+function dossierFromDraft(
+  draft: DossierDraft,
+): Omit<
+  Dossier,
+  | 'id'
+  | 'number'
+  | 'status'
+  | 'owningOrganId'
+  | 'origin'
+  | 'version'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'workflow'
+  | 'methods'
+> {
+  if (draft.confidentiality !== 'public' && draft.confidentiality !== 'internal') {
+    // The schema refuses classified markings; this keeps the type honest.
+    throw new DossierStoreError('NOT_EDITABLE', 'classified matter cannot be kept here');
+  }
+  return {
+    title: draft.title,
+    kind: draft.kind,
+    source: draft.source,
+    subjectIds: draft.subjectIds,
+    supervisedOrganIds: draft.supervisedOrganIds,
+    handlerIds: draft.handlerIds,
+    registeredOn: draft.registeredOn,
+    ...(draft.deadline ? { deadline: draft.deadline } : {}),
+    priority: draft.priority,
+    confidentiality: draft.confidentiality,
+    summary: draft.summary,
+    legalBasis: draft.legalBasis,
+    tags: draft.tags,
+    links: {
+      ...(draft.parentId ? { parentId: draft.parentId } : {}),
+      ...(draft.clueId ? { clueId: draft.clueId } : {}),
+      ...(draft.referralId ? { referralId: draft.referralId } : {}),
+      related: [],
+    },
+  };
+}
+
+function newId(): string {
+  return (globalThis.crypto as Crypto).randomUUID();
+}
+
+/** Registers a new dossier: number and slot are allocated in the same transaction. */
+export async function createDossier(env: StoreEnv, draft: DossierDraft): Promise<DossierRecord> {
+  const { db } = env;
+  const now = clock(env);
+  const at = now.toISOString();
+  let done: Committed | undefined;
+  const record = await db.transaction('rw', writeTables(db), async () => {
+    const year = Number(draft.registeredOn.slice(0, 4));
+    const counterKey = numberCounterKey(OFFICE_ORGAN_ID, year);
+    const [slot, sequence] = await Promise.all([metaValue(db, META.nextSlot), metaValue(db, counterKey)]);
+    await db.meta.bulkPut([
+      { k: META.nextSlot, v: slot + 1 },
+      { k: counterKey, v: sequence + 1 },
+    ]);
+    const dossier: Dossier = {
+      id: newId(),
+      number: formatDossierNumber(env.office.shortName, year, sequence + 1),
+      ...dossierFromDraft(draft),
+      methods: [],
+      status: 'registered',
+      owningOrganId: OFFICE_ORGAN_ID,
+      workflow: { escalations: [] },
+      origin: { kind: 'own' },
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    };
+    const created: DossierRecord = { slot, dossier, findings: [], events: [] };
+    appendEvent(created, env, at, { type: 'registered', to: 'registered', data: { number: dossier.number } });
+    done = await putRecord(db, created);
+    await reindex(db, env, null, created);
+    return created;
+  });
+  if (done) afterCommit(db, done);
+  return record;
+}
+
+const EDITABLE_FIELDS = [
+  'title',
+  'kind',
+  'source',
+  'subjectIds',
+  'supervisedOrganIds',
+  'handlerIds',
+  'registeredOn',
+  'deadline',
+  'priority',
+  'confidentiality',
+  'summary',
+  'legalBasis',
+  'tags',
+  'links',
+] as const;
+
+/**
+ * Saves the clerk's edits of a dossier's own fields. `version` is the version the form
+ * was loaded from: if someone saved in between, the save is refused as a conflict.
+ */
+export async function updateDossier(
+  env: StoreEnv,
+  id: string,
+  version: number,
+  draft: DossierDraft,
+): Promise<DossierRecord> {
+  const { db } = env;
+  const at = clock(env).toISOString();
+  let done: Committed | undefined;
+  const record = await db.transaction('rw', writeTables(db), async () => {
+    const before = await loadForWrite(db, id);
+    if (before.dossier.version !== version) throw new DossierStoreError('CONFLICT', `dossier ${id} changed meanwhile`);
+    const after = structuredClone(before);
+    const fields = dossierFromDraft(draft);
+    const changed = EDITABLE_FIELDS.filter(
+      (f) => JSON.stringify(before.dossier[f] ?? null) !== JSON.stringify((fields as Partial<Dossier>)[f] ?? null),
+    );
+    if (changed.length === 0) return before;
+    after.dossier = { ...before.dossier, ...fields, version: version + 1, updatedAt: at };
+    if (!fields.deadline) delete after.dossier.deadline;
+    const status = after.dossier.status;
+    appendEvent(after, env, at, {
+      type: 'edited' satisfies RecordEventType,
+      from: status,
+      to: status,
+      data: { fields: changed },
+    });
+    done = await putRecord(db, after);
+    await reindex(db, env, before, after);
+    return after;
+  });
+  if (done) afterCommit(db, done);
+  return record;
+}
+
+function findingFromDraft(
+  draft: FindingDraft,
+  base: Pick<Finding, 'id' | 'dossierId' | 'createdAt' | 'rejectionCount'> & Partial<Finding>,
+  dossier: Dossier,
+  env: StoreEnv,
+  today: string,
+  at: string,
+): Finding {
+  const status: RectificationStatus = !draft.rectificationRequired
+    ? 'not_required'
+    : base.rectificationStatus && base.rectificationStatus !== 'not_required'
+      ? base.rectificationStatus
+      : 'required';
+  const from = dossier.workflow.service?.servedOn ?? today;
+  const deadline =
+    draft.rectificationRequired && draft.deadlineDays
+      ? {
+          from,
+          days: draft.deadlineDays,
+          unit: draft.deadlineUnit,
+          due: dueDate(env.calendar, from, draft.deadlineDays, draft.deadlineUnit),
+        }
+      : undefined;
+  const finding: Finding = {
+    ...base,
+    category: draft.category,
+    subcategory: draft.subcategory,
+    description: draft.description,
+    ruleBreached: draft.ruleBreached,
+    evidenceIds: draft.evidenceIds,
+    severity: draft.severity,
+    rectificationRequirement: draft.rectificationRequirement,
+    rectificationStatus: status,
+    rejectionCount: base.rejectionCount,
+    updatedAt: at,
+  };
+  if (deadline) finding.deadline = deadline;
+  else delete finding.deadline;
+  return finding;
+}
+
+/** Findings are recorded until the matter is closed. */
+function assertFindingsEditable(record: DossierRecord): void {
+  const s = record.dossier.status;
+  if (s === 'closed' || s === 'archived' || s === 'not_opened' || s === 'registered') {
+    throw new DossierStoreError('NOT_EDITABLE', `findings cannot change in status ${s}`);
+  }
+}
+
+export async function addFinding(env: StoreEnv, id: string, draft: FindingDraft): Promise<DossierRecord> {
+  const { db } = env;
+  const now = clock(env);
+  const at = now.toISOString();
+  let done: Committed | undefined;
+  const record = await db.transaction('rw', writeTables(db), async () => {
+    const before = await loadForWrite(db, id);
+    assertFindingsEditable(before);
+    const after = structuredClone(before);
+    const finding = findingFromDraft(
+      draft,
+      { id: newId(), dossierId: id, createdAt: at, rejectionCount: 0 },
+      after.dossier,
+      env,
+      todayOf(now),
+      at,
+    );
+    after.findings.push(finding);
+    after.dossier = { ...after.dossier, version: after.dossier.version + 1, updatedAt: at };
+    const status = after.dossier.status;
+    appendEvent(after, env, at, {
+      type: 'finding_added' satisfies RecordEventType,
+      from: status,
+      to: status,
+      data: { finding: finding.id, category: finding.category, subcategory: finding.subcategory },
+    });
+    done = await putRecord(db, after);
+    await reindex(db, env, before, after);
+    return after;
+  });
+  if (done) afterCommit(db, done);
+  return record;
+}
+
+export async function updateFinding(
+  env: StoreEnv,
+  id: string,
+  findingId: string,
+  draft: FindingDraft,
+): Promise<DossierRecord> {
+  const { db } = env;
+  const now = clock(env);
+  const at = now.toISOString();
+  let done: Committed | undefined;
+  const record = await db.transaction('rw', writeTables(db), async () => {
+    const before = await loadForWrite(db, id);
+    assertFindingsEditable(before);
+    const after = structuredClone(before);
+    const index = after.findings.findIndex((f) => f.id === findingId);
+    const old = after.findings[index];
+    if (!old) throw new DossierStoreError('NOT_FOUND', `no finding ${findingId}`);
+    after.findings[index] = findingFromDraft(draft, old, after.dossier, env, todayOf(now), at);
+    after.dossier = { ...after.dossier, version: after.dossier.version + 1, updatedAt: at };
+    const status = after.dossier.status;
+    appendEvent(after, env, at, {
+      type: 'finding_edited' satisfies RecordEventType,
+      from: status,
+      to: status,
+      data: { finding: findingId },
+    });
+    done = await putRecord(db, after);
+    await reindex(db, env, before, after);
+    return after;
+  });
+  if (done) afterCommit(db, done);
+  return record;
+}
+
+export type WorkflowOutcome = { ok: true; record: DossierRecord } | { ok: false; refusals: Refusal[] };
+
+export function workflowContext(env: StoreEnv, now: Date): WorkflowContext {
+  return {
+    today: todayOf(now),
+    now: now.toISOString(),
+    actor: env.actor,
+    calendar: env.calendar,
+    settings: env.settings,
+  };
+}
+
+/** Takes a workflow action: the change and its timeline event commit together or not at all. */
+export async function takeAction(env: StoreEnv, id: string, action: WorkflowAction): Promise<WorkflowOutcome> {
+  const { db } = env;
+  const now = clock(env);
+  let done: Committed | undefined;
+  const outcome = await db.transaction('rw', writeTables(db), async (): Promise<WorkflowOutcome> => {
+    const before = await loadForWrite(db, id);
+    const ctx = workflowContext(env, now);
+    const result = applyAction({ dossier: before.dossier, findings: before.findings }, action, ctx);
+    if (!result.ok) return result;
+    const after: DossierRecord = { ...structuredClone(before), dossier: result.dossier, findings: result.findings };
+    appendEvent(after, env, ctx.now, {
+      type: result.event.type,
+      from: result.event.from,
+      to: result.event.to,
+      ...(result.event.reason ? { reason: result.event.reason } : {}),
+      data: result.event.data,
+    });
+    done = await putRecord(db, after);
+    return { ok: true, record: after };
+  });
+  if (done) afterCommit(db, done);
+  return outcome;
+}
+
+/** Slots in use, for tests and maintenance. */
+export async function dossierCount(db: DeskDatabase): Promise<number> {
+  const catalog = await loadCatalog(db);
+  let n = 0;
+  for (let slot = 0; slot < catalog.size; slot++) {
+    if (catalog.segments[Math.floor(slot / SEGMENT)]?.status[slot % SEGMENT]) n++;
+  }
+  return n;
+}

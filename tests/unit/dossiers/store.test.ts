@@ -1,0 +1,264 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DeskDatabase } from '../../../renderer/db/database';
+import { BulkWriter } from '../../../renderer/db/dossiers/bulk';
+import { BODY_BLOCK, bodyBlockOf } from '../../../renderer/db/dossiers/layout';
+import {
+  addFinding,
+  createDossier,
+  DossierStoreError,
+  getDossier,
+  listDossiers,
+  type StoreEnv,
+  takeAction,
+  updateDossier,
+  verifyTimeline,
+} from '../../../renderer/db/dossiers/store';
+import { DEFAULT_HOLIDAY_YEARS, WorkingCalendar } from '../../../shared/calendar';
+import { type DossierDraftInput, dossierDraftSchema, findingDraftSchema } from '../../../shared/dossiers/draft';
+import { DEFAULT_WORKFLOW_SETTINGS } from '../../../shared/workflow';
+import { dossier as makeDossier } from './workflow-fixtures';
+
+let db: DeskDatabase;
+let env: StoreEnv;
+let minute = 0;
+
+beforeEach(async () => {
+  db = new DeskDatabase(`test-${Math.random()}`);
+  await db.open();
+  await db.subjects.bulkPut([
+    {
+      id: 's-market',
+      name: '青山县市场监督管理局',
+      type: 'statutory',
+      field: 'market_regulation',
+      legalBasis: '《行政处罚法》',
+      organId: 'o-market',
+      active: true,
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    },
+    {
+      id: 's-transport',
+      name: '青山县交通运输综合行政执法大队',
+      type: 'authorised',
+      field: 'transport',
+      legalBasis: '《道路运输条例》',
+      organId: 'o-transport',
+      active: true,
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    },
+  ]);
+  minute = 0;
+  env = {
+    db,
+    office: { name: '青山县司法局', shortName: '青司' },
+    actor: '李明',
+    calendar: new WorkingCalendar(DEFAULT_HOLIDAY_YEARS),
+    settings: DEFAULT_WORKFLOW_SETTINGS,
+    // Each write a minute after the one before, so "last changed" orders them.
+    now: () => new Date(Date.UTC(2026, 10, 27, 1, minute++)),
+  };
+});
+
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+const draft = (overrides: Partial<DossierDraftInput> = {}) =>
+  dossierDraftSchema.parse({
+    title: '关于青山县市场监督管理局行政处罚案件的监督',
+    kind: 'focused',
+    source: 'hotline_12345',
+    subjectIds: ['s-market'],
+    handlerIds: ['h-1', 'h-2'],
+    registeredOn: '2026-11-27',
+    priority: 'normal',
+    confidentiality: 'internal',
+    summary: '群众反映罚款过重',
+    ...overrides,
+  });
+
+const finding = (description: string) =>
+  findingDraftSchema.parse({
+    category: 'procedure',
+    subcategory: 'no_hearing',
+    description,
+    severity: 'moderate',
+    rectificationRequirement: '重新作出处理决定',
+  });
+
+const today = '2026-11-27';
+
+describe('dossier store', () => {
+  it('numbers dossiers per organ and year, in the transaction that creates them', async () => {
+    const a = await createDossier(env, draft());
+    const b = await createDossier(env, draft({ title: '第二件' }));
+    const c = await createDossier(env, draft({ title: '去年的', registeredOn: '2025-12-30' }));
+    expect([a.dossier.number, b.dossier.number, c.dossier.number]).toEqual([
+      '青司监〔2026〕1号',
+      '青司监〔2026〕2号',
+      '青司监〔2025〕1号',
+    ]);
+    const loaded = await getDossier(db, b.dossier.id);
+    expect(loaded?.dossier.title).toBe('第二件');
+    expect(loaded?.events.map((e) => e.type)).toEqual(['registered']);
+    expect(await verifyTimeline(db, b.dossier.id)).toEqual({ ok: true, count: 1 });
+  });
+
+  it('runs workflow actions with their guards, one event each', async () => {
+    const one = await createDossier(env, draft({ handlerIds: ['h-1'] }));
+    const refused = await takeAction(env, one.dossier.id, { action: 'open', methods: ['case_files'] });
+    expect(refused).toMatchObject({ ok: false, refusals: [{ code: 'handlers' }] });
+    expect((await getDossier(db, one.dossier.id))?.events).toHaveLength(1);
+
+    const two = await createDossier(env, draft());
+    const opened = await takeAction(env, two.dossier.id, { action: 'open', methods: ['case_files'] });
+    expect(opened.ok).toBe(true);
+    await takeAction(env, two.dossier.id, { action: 'start_investigation' });
+    const record = await getDossier(db, two.dossier.id);
+    expect(record?.dossier.status).toBe('investigating');
+    expect(record?.events.map((e) => [e.type, e.from, e.to])).toEqual([
+      ['registered', undefined, 'registered'],
+      ['open', 'registered', 'opened'],
+      ['start_investigation', 'opened', 'investigating'],
+    ]);
+    expect(await verifyTimeline(db, two.dossier.id)).toEqual({ ok: true, count: 3 });
+  });
+
+  it('lists by last change, filters by status and counts every status', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await createDossier(env, draft({ title: `案卷${i}号测试` }))).dossier.id);
+    await takeAction(env, ids[1] as string, { action: 'decline', reason: '不属于监督范围' });
+    const all = await listDossiers(db, {}, { today });
+    expect(all.cards.map((c) => c.id)).toEqual([ids[1], ids[4], ids[3], ids[2], ids[0]]);
+    expect(all.total).toBe(5);
+    expect(all.counts.registered).toBe(4);
+    expect(all.counts.not_opened).toBe(1);
+    const registered = await listDossiers(db, { statuses: ['registered'] }, { today });
+    expect(registered.cards.map((c) => c.id)).toEqual([ids[4], ids[3], ids[2], ids[0]]);
+    expect(registered.counts.not_opened).toBe(1);
+  });
+
+  it('pages with a keyset cursor, without repeats or gaps', async () => {
+    const writer = new BulkWriter(db, (work) =>
+      db.transaction('rw', [db.bodies, db.cards, db.catalog, db.meta, db.postings, db.termBuckets], work),
+    );
+    await writer.begin();
+    for (let i = 0; i < 120; i++) {
+      const d = makeDossier({
+        id: `bulk-${i}`,
+        number: `青司监〔2026〕${i + 1}号`,
+        updatedAt: new Date(Date.UTC(2026, 0, 1) + (i % 7) * 3600_000).toISOString(),
+      });
+      writer.add({ dossier: d, findings: [], events: [] }, { subjects: [], organs: [] });
+    }
+    await writer.finish();
+    const seen: string[] = [];
+    let cursor: Awaited<ReturnType<typeof listDossiers>>['next'];
+    const sizes: number[] = [];
+    do {
+      const page = await listDossiers(db, {}, { today, limit: 50, cursor });
+      sizes.push(page.cards.length);
+      seen.push(...page.cards.map((c) => c.id));
+      cursor = page.next;
+    } while (cursor);
+    expect(sizes.slice(0, 3)).toEqual([50, 50, 20]);
+    expect(new Set(seen).size).toBe(120);
+    const order = seen.map((id) => Number(id.slice(5)));
+    // Newest change first; ties broken by slot, newest slot first.
+    for (let k = 1; k < order.length; k++) {
+      const [a, b] = [order[k - 1] as number, order[k] as number];
+      expect(a % 7 > b % 7 || (a % 7 === b % 7 && a > b)).toBe(true);
+    }
+  });
+
+  it('finds dossiers by Chinese bigrams, English words, subject names and findings; edits re-index', async () => {
+    const hearing = await createDossier(env, draft({ title: '关于罚没款处置的重点监督' }));
+    await takeAction(env, hearing.dossier.id, { action: 'open', methods: ['case_files'] });
+    await takeAction(env, hearing.dossier.id, { action: 'start_investigation' });
+    await addFinding(env, hearing.dossier.id, finding('作出较大数额罚款决定前未告知听证权利'));
+    const transport = await createDossier(
+      env,
+      draft({ title: '网约车非法营运查处监督', subjectIds: ['s-transport'], summary: 'Evergreen Logistics 反映' }),
+    );
+    const ids = async (text: string) => (await listDossiers(db, { text }, { today })).cards.map((c) => c.id);
+    expect(await ids('听证')).toEqual([hearing.dossier.id]);
+    expect(await ids('罚没')).toEqual([hearing.dossier.id]);
+    expect(await ids('hearing')).toEqual([hearing.dossier.id]); // taxonomy label, in English
+    expect(await ids('交通运输')).toEqual([transport.dossier.id]); // subject name
+    expect(await ids('EVERGREEN')).toEqual([transport.dossier.id]);
+    expect(await ids('监督')).toEqual([transport.dossier.id, hearing.dossier.id]);
+    expect(await ids('听证 网约车')).toEqual([]);
+    expect((await listDossiers(db, { subjectId: 's-transport' }, { today })).cards.map((c) => c.id)).toEqual([
+      transport.dossier.id,
+    ]);
+
+    const current = await getDossier(db, transport.dossier.id);
+    await updateDossier(
+      env,
+      transport.dossier.id,
+      current?.dossier.version ?? 0,
+      draft({ title: '出租车违规经营查处监督', subjectIds: ['s-transport'] }),
+    );
+    expect(await ids('网约车')).toEqual([]);
+    expect(await ids('出租车')).toEqual([transport.dossier.id]);
+    expect((await getDossier(db, transport.dossier.id))?.events.at(-1)).toMatchObject({
+      type: 'edited',
+      data: { fields: ['title', 'summary'] },
+    });
+  });
+
+  it('refuses a save over someone else’s newer save', async () => {
+    const created = await createDossier(env, draft());
+    await updateDossier(env, created.dossier.id, 1, draft({ title: '第一次修改' }));
+    await expect(updateDossier(env, created.dossier.id, 1, draft({ title: '过期的修改' }))).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    expect((await getDossier(db, created.dossier.id))?.dossier.title).toBe('第一次修改');
+  });
+
+  it('keeps a received dossier read-only', async () => {
+    const writer = new BulkWriter(db, (work) =>
+      db.transaction('rw', [db.bodies, db.cards, db.catalog, db.meta, db.postings, db.termBuckets], work),
+    );
+    await writer.begin();
+    writer.add(
+      {
+        dossier: makeDossier({
+          id: 'from-below',
+          origin: {
+            kind: 'received',
+            senderOrganName: '城关镇司法所',
+            senderDivisionCode: '330104',
+            senderFingerprint: 'fp',
+            packageId: 'pkg-1',
+            receivedAt: '2026-11-20T09:00:00.000+08:00',
+          },
+        }),
+        findings: [],
+        events: [],
+      },
+      { subjects: [], organs: [] },
+    );
+    await writer.finish();
+    await expect(takeAction(env, 'from-below', { action: 'decline', reason: '理由充分' })).rejects.toBeInstanceOf(
+      DossierStoreError,
+    );
+    const list = await listDossiers(db, { origin: 'received' }, { today });
+    expect(list.cards.map((c) => [c.id, c.receivedFrom])).toEqual([['from-below', '城关镇司法所']]);
+  });
+
+  it('names the altered event when a stored event is changed behind the app’s back', async () => {
+    const created = await createDossier(env, draft());
+    await takeAction(env, created.dossier.id, { action: 'open', methods: ['case_files'] });
+    await takeAction(env, created.dossier.id, { action: 'start_investigation' });
+    const slot = created.slot;
+    const block = await db.bodies.get(bodyBlockOf(slot));
+    const item = block?.items[slot % BODY_BLOCK];
+    if (!block || !item) throw new Error('record missing');
+    (item.events[1] as { reason?: string }).reason = '事后补写的理由';
+    await db.bodies.put(block);
+    expect(await verifyTimeline(db, created.dossier.id)).toMatchObject({ ok: false, brokenAt: 2, problem: 'altered' });
+  });
+});
