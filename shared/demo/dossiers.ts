@@ -451,8 +451,12 @@ export function generateDossier(index: number, ctx: DemoDossierContext): Generat
   }
 
   // Some matters in rectification are late: a measure is taken, or a report rejected.
-  if (dossier.status === 'rectifying' && findings.some((f) => f.deadline && f.deadline.due < ctx.today)) {
-    date = ctx.today;
+  const firstDue = findings.reduce<string | undefined>(
+    (min, f) => (f.deadline && (!min || f.deadline.due < min) ? f.deadline.due : min),
+    undefined,
+  );
+  if (dossier.status === 'rectifying' && firstDue && firstDue < ctx.today) {
+    date = earlier(ctx.calendar.addWorkingDays(firstDue, rng.between(1, 15)), ctx.today);
     if (rng.chance(0.5)) {
       dossier = apply({
         action: 'escalate',

@@ -1,5 +1,6 @@
 import type { Locale } from '../domain/locale';
 import { common as enCommon } from './en/common';
+import { dossiers as enDossiers } from './en/dossiers';
 import { errors as enErrors } from './en/errors';
 import { menu as enMenu } from './en/menu';
 import { settings as enSettings } from './en/settings';
@@ -7,6 +8,7 @@ import { shell as enShell } from './en/shell';
 import { wizard as enWizard } from './en/wizard';
 import type { Messages } from './types';
 import { common } from './zh-CN/common';
+import { dossiers } from './zh-CN/dossiers';
 import { errors } from './zh-CN/errors';
 import { menu } from './zh-CN/menu';
 import { settings } from './zh-CN/settings';
@@ -14,7 +16,7 @@ import { shell } from './zh-CN/shell';
 import { wizard } from './zh-CN/wizard';
 
 /** Catalogue namespaces; each feature adds one file per language and a line here. */
-const zhCN = { common, shell, wizard, settings, menu, errors };
+const zhCN = { common, shell, wizard, settings, menu, errors, dossiers };
 export type Catalogue = typeof zhCN;
 
 const en: Messages<Catalogue> = {
@@ -24,6 +26,7 @@ const en: Messages<Catalogue> = {
   settings: enSettings,
   menu: enMenu,
   errors: enErrors,
+  dossiers: enDossiers,
 };
 
 export const CATALOGUES: Record<Locale, Messages<Catalogue>> = { 'zh-CN': zhCN, en };

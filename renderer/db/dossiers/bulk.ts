@@ -17,7 +17,7 @@ import {
   segmentOf,
 } from './layout';
 import { cardOf } from './record-card';
-import { dossierTerms, type IndexNames, PostingBuilder, type SearchTables } from './search-index';
+import { forEachDossierTerm, type IndexNames, PostingBuilder, type SearchTables } from './search-index';
 
 export interface BulkTables extends SearchTables {
   bodies: Table<BodyBlock, number>;
@@ -100,7 +100,7 @@ export class BulkWriter {
       this.segments.set(s, segment);
     }
     writeEntry(segment, slot, catalogEntryOf(card));
-    this.postings.add(slot, dossierTerms(record.dossier, record.findings, names));
+    forEachDossierTerm(record.dossier, record.findings, names, this.postings.sinkFor(slot));
     if (extraTerms) this.postings.add(slot, extraTerms);
     const parsed = parseDossierNumber(record.dossier.number);
     if (parsed) {

@@ -32,7 +32,17 @@ export interface IndexNames {
  */
 export function dossierTerms(dossier: Dossier, findings: readonly Finding[], names: IndexNames): Set<Term> {
   const terms = new Set<Term>();
-  const add = (t: Term) => terms.add(t);
+  forEachDossierTerm(dossier, findings, names, (t) => terms.add(t));
+  return terms;
+}
+
+/** dossierTerms without collecting them (terms may repeat), for bulk indexing. */
+export function forEachDossierTerm(
+  dossier: Dossier,
+  findings: readonly Finding[],
+  names: IndexNames,
+  add: (term: Term) => void,
+): void {
   forEachTerm(dossier.title, add);
   forEachTerm(dossier.summary, add);
   forEachTerm(dossier.number, add);
@@ -46,10 +56,9 @@ export function dossierTerms(dossier: Dossier, findings: readonly Finding[], nam
   }
   for (const name of names.subjects) forEachTerm(name, add);
   for (const name of names.organs) forEachTerm(name, add);
-  for (const id of dossier.subjectIds) terms.add(subjectFacet(id));
-  for (const id of dossier.supervisedOrganIds) terms.add(organFacet(id));
-  terms.add(organFacet(dossier.owningOrganId));
-  return terms;
+  for (const id of dossier.subjectIds) add(subjectFacet(id));
+  for (const id of dossier.supervisedOrganIds) add(organFacet(id));
+  add(organFacet(dossier.owningOrganId));
 }
 
 function insertSorted(list: number[], value: number): boolean {
@@ -208,7 +217,7 @@ export class PostingBuilder {
     }
   }
 
-  /** Calls `sink` once per occurrence, deduplicating consecutive repeats of a slot. */
+  /** A sink for one slot's terms, each term's list taking the slot once however often it comes. */
   sinkFor(slot: number): (term: Term) => void {
     return (term) => {
       let list = this.lists.get(term);

@@ -176,13 +176,13 @@ function writeTables(db: DeskDatabase) {
   return [db.bodies, db.cards, db.catalog, db.meta, db.termBuckets, db.postings, db.subjects, db.organs];
 }
 
-async function namesFor(db: DeskDatabase, env: Pick<StoreEnv, 'office'>, dossier: Dossier): Promise<IndexNames> {
+async function namesFor(db: DeskDatabase, dossier: Dossier): Promise<IndexNames> {
   const [subjects, organs] = await Promise.all([
     db.subjects.bulkGet(dossier.subjectIds),
     db.organs.bulkGet([...dossier.supervisedOrganIds, dossier.owningOrganId]),
   ]);
+  // The office's own name is left out: every own dossier would match it.
   const organNames = organs.filter((o) => !!o).map((o) => o.name);
-  if (dossier.owningOrganId === OFFICE_ORGAN_ID) organNames.push(env.office.name);
   if (dossier.origin.kind === 'received') organNames.push(dossier.origin.senderOrganName);
   return { subjects: subjects.filter((s) => !!s).map((s) => s.name), organs: organNames };
 }
@@ -253,18 +253,13 @@ async function loadForWrite(db: DeskDatabase, id: string): Promise<DossierRecord
   return structuredClone(record);
 }
 
-async function reindex(
-  db: DeskDatabase,
-  env: StoreEnv,
-  before: DossierRecord | null,
-  after: DossierRecord,
-): Promise<void> {
-  const next = dossierTerms(after.dossier, after.findings, await namesFor(db, env, after.dossier));
+async function reindex(db: DeskDatabase, before: DossierRecord | null, after: DossierRecord): Promise<void> {
+  const next = dossierTerms(after.dossier, after.findings, await namesFor(db, after.dossier));
   if (!before) {
     await addPostings(db, after.slot, next);
     return;
   }
-  const prev = dossierTerms(before.dossier, before.findings, await namesFor(db, env, before.dossier));
+  const prev = dossierTerms(before.dossier, before.findings, await namesFor(db, before.dossier));
   const added = [...next].filter((t) => !prev.has(t));
   const removed = [...prev].filter((t) => !next.has(t));
   if (added.length > 0) await addPostings(db, after.slot, added);
@@ -347,7 +342,7 @@ export async function createDossier(env: StoreEnv, draft: DossierDraft): Promise
     const created: DossierRecord = { slot, dossier, findings: [], events: [] };
     appendEvent(created, env, at, { type: 'registered', to: 'registered', data: { number: dossier.number } });
     done = await putRecord(db, created);
-    await reindex(db, env, null, created);
+    await reindex(db, null, created);
     return created;
   });
   if (done) afterCommit(db, done);
@@ -403,7 +398,7 @@ export async function updateDossier(
       data: { fields: changed },
     });
     done = await putRecord(db, after);
-    await reindex(db, env, before, after);
+    await reindex(db, before, after);
     return after;
   });
   if (done) afterCommit(db, done);
@@ -486,7 +481,7 @@ export async function addFinding(env: StoreEnv, id: string, draft: FindingDraft)
       data: { finding: finding.id, category: finding.category, subcategory: finding.subcategory },
     });
     done = await putRecord(db, after);
-    await reindex(db, env, before, after);
+    await reindex(db, before, after);
     return after;
   });
   if (done) afterCommit(db, done);
@@ -520,7 +515,7 @@ export async function updateFinding(
       data: { finding: findingId },
     });
     done = await putRecord(db, after);
-    await reindex(db, env, before, after);
+    await reindex(db, before, after);
     return after;
   });
   if (done) afterCommit(db, done);

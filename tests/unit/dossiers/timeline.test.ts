@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../../shared/domain/dossier';
-import { canonicalJson, genesisHash, sealEvent, verifyChain } from '../../../shared/timeline';
+import { canonicalEventJson, canonicalJson, genesisHash, sealEvent, verifyChain } from '../../../shared/timeline';
 
 function chain(dossierId: string, n: number): TimelineEvent[] {
   const events: TimelineEvent[] = [];
@@ -33,6 +33,20 @@ describe('canonical JSON', () => {
 });
 
 describe('timeline hash chain', () => {
+  it('writes events in canonical form by the fast path too', () => {
+    for (const event of chain('d-1', 3)) {
+      const { hash, id, dossierId, ...hashed } = event;
+      expect(canonicalEventJson({ ...hashed, id, dossierId })).toBe(canonicalJson(hashed));
+    }
+    const withReason = { ...(chain('d-1', 2)[1] as TimelineEvent), reason: '说明"引号"' };
+    const { hash, id, dossierId, ...hashed } = withReason;
+    expect(canonicalEventJson({ ...hashed, id, dossierId })).toBe(canonicalJson(hashed));
+    // An unexpected member is still hashed, by the general path.
+    expect(canonicalEventJson({ ...hashed, id, dossierId, extra: 1 } as never)).toBe(
+      canonicalJson({ ...hashed, extra: 1 }),
+    );
+  });
+
   it('links each event to the one before, starting from the dossier', () => {
     const events = chain('d-1', 4);
     expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
