@@ -221,7 +221,7 @@ test('the list pages through a large set, filters by status and overdue, and sav
   await rectifying.click();
   await expect(page.getByTestId('dossier-total')).toContainText(`共 ${count} 件`);
   await expect(page).toHaveURL(/status=rectifying/);
-  for (const tag of await page.getByTestId('dossier-row').locator('.ant-tag').allTextContents()) {
+  for (const tag of await page.getByTestId('dossier-row').locator('.row-tag').allTextContents()) {
     expect(['整改中', '下级报送']).toContain(tag);
   }
 

@@ -160,6 +160,7 @@ export class Catalog {
       if (!statusAllowed[status]) return;
       total++;
       if (isOverdue) overdue++;
+      if (limit === 0) return;
       const key = keyOf(seg, i);
       if (cursor && !before(cursor.key, cursor.slot, key, slot)) return;
       const n = topKeys.length;
@@ -190,7 +191,7 @@ export class Catalog {
       total,
       counts: byStatus,
       overdue,
-      ...(topKeys.length === limit && lastIndex >= 0
+      ...(limit > 0 && topKeys.length === limit && lastIndex >= 0
         ? { next: { key: topKeys[lastIndex] as number, slot: topSlots[lastIndex] as number } }
         : {}),
     };

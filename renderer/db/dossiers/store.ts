@@ -72,11 +72,23 @@ async function metaValue(db: DeskDatabase, key: string): Promise<number> {
   return (await db.meta.get(key))?.v ?? 0;
 }
 
+const loading = new WeakMap<DeskDatabase, Promise<Catalog>>();
+
 /** The catalogue, read once and then kept current by this window's own writes. */
 export async function loadCatalog(db: DeskDatabase): Promise<Catalog> {
   const version = await metaValue(db, META.catalogVersion);
   const cached = catalogs.get(db);
   if (cached && cached.version === version) return cached;
+  // Concurrent callers (the page and the counts) share one read.
+  let pending = loading.get(db);
+  if (!pending) {
+    pending = readCatalog(db).finally(() => loading.delete(db));
+    loading.set(db, pending);
+  }
+  return pending;
+}
+
+function readCatalog(db: DeskDatabase): Promise<Catalog> {
   return db.transaction('r', [db.meta, db.catalog], async () => {
     const [size, v, segments] = await Promise.all([
       metaValue(db, META.nextSlot),
@@ -128,6 +140,27 @@ export async function getCards(db: DeskDatabase, ids: readonly string[]): Promis
     .filter((c): c is DossierCard => c !== null);
 }
 
+export interface StatusCounts {
+  counts: CatalogPage['counts'];
+  total: number;
+  overdue: number;
+}
+
+async function candidatesFor(db: DeskDatabase, q: DossierQuery): Promise<number[] | null> {
+  const facets: Term[] = [];
+  if (q.subjectId) facets.push(subjectFacet(q.subjectId));
+  if (q.organId) facets.push(organFacet(q.organId));
+  return matchSlots(db, q.text ?? '', facets);
+}
+
+/** How many dossiers each status holds under the query's other filters. */
+export async function countDossiers(db: DeskDatabase, query: DossierQuery, today: string): Promise<StatusCounts> {
+  const q = normalizeQuery(query);
+  const [catalog, candidates] = await Promise.all([loadCatalog(db), candidatesFor(db, q)]);
+  const { counts, total, overdue } = catalog.page(q, 'updated', 'desc', today, 0, undefined, candidates);
+  return { counts, total, overdue };
+}
+
 export interface ListPage extends Omit<CatalogPage, 'slots'> {
   cards: DossierCard[];
 }
@@ -139,10 +172,7 @@ export async function listDossiers(
   options: { today: string; limit?: number; cursor?: CatalogPage['next'] },
 ): Promise<ListPage> {
   const q = normalizeQuery(query);
-  const facets: Term[] = [];
-  if (q.subjectId) facets.push(subjectFacet(q.subjectId));
-  if (q.organId) facets.push(organFacet(q.organId));
-  const [catalog, candidates] = await Promise.all([loadCatalog(db), matchSlots(db, q.text ?? '', facets)]);
+  const [catalog, candidates] = await Promise.all([loadCatalog(db), candidatesFor(db, q)]);
   const sort = q.sort ?? 'updated';
   const page = catalog.page(
     q,

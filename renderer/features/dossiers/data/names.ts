@@ -58,37 +58,52 @@ export function useNames(
   );
 }
 
-/** Every organ, subject and supervisor as options for filters and forms. */
-export function useRegistryOptions(db: DeskDatabase): {
+export interface RegistryOptions {
   organs: NamedOption[];
   subjects: NamedOption[];
   supervisors: NamedOption[];
-} {
-  const [options, setOptions] = useState<{
-    organs: NamedOption[];
-    subjects: NamedOption[];
-    supervisors: NamedOption[];
-  }>({
-    organs: [],
-    subjects: [],
-    supervisors: [],
-  });
+}
+
+let optionsCache: Promise<RegistryOptions> | undefined;
+
+/** Forgets the option lists (after the registries change, e.g. demo data). */
+export function dropRegistryOptions(): void {
+  optionsCache = undefined;
+}
+
+function loadOptions(db: DeskDatabase): Promise<RegistryOptions> {
+  optionsCache ??= Promise.all([db.organs.toArray(), db.subjects.toArray(), db.supervisors.toArray()]).then(
+    ([organs, subjects, supervisors]) => {
+      // One collator for the whole sort: localeCompare with a locale builds one per call.
+      const collator = new Intl.Collator('zh-CN');
+      const toOptions = (rows: { id: string; name: string }[]) =>
+        rows.map((r) => ({ value: r.id, label: r.name })).sort((a, b) => collator.compare(a.label, b.label));
+      for (const o of organs) cache.organs.set(o.id, o.name);
+      for (const s of subjects) cache.subjects.set(s.id, s.name);
+      for (const p of supervisors) cache.supervisors.set(p.id, p.name);
+      return { organs: toOptions(organs), subjects: toOptions(subjects), supervisors: toOptions(supervisors) };
+    },
+  );
+  return optionsCache;
+}
+
+const NO_OPTIONS: RegistryOptions = { organs: [], subjects: [], supervisors: [] };
+
+/**
+ * Every organ, subject and supervisor as options for filters and forms, read once.
+ * `ready` lets a screen fetch what it shows first and the option lists after.
+ */
+export function useRegistryOptions(db: DeskDatabase, ready = true): RegistryOptions {
+  const [options, setOptions] = useState<RegistryOptions>(NO_OPTIONS);
   useEffect(() => {
+    if (!ready) return;
     let live = true;
-    void Promise.all([db.organs.toArray(), db.subjects.toArray(), db.supervisors.toArray()]).then(
-      ([organs, subjects, supervisors]) => {
-        if (!live) return;
-        const toOptions = (rows: { id: string; name: string; active?: boolean }[]) =>
-          rows.map((r) => ({ value: r.id, label: r.name })).sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
-        for (const o of organs) cache.organs.set(o.id, o.name);
-        for (const s of subjects) cache.subjects.set(s.id, s.name);
-        for (const p of supervisors) cache.supervisors.set(p.id, p.name);
-        setOptions({ organs: toOptions(organs), subjects: toOptions(subjects), supervisors: toOptions(supervisors) });
-      },
-    );
+    void loadOptions(db).then((loaded) => {
+      if (live) setOptions(loaded);
+    });
     return () => {
       live = false;
     };
-  }, [db]);
+  }, [db, ready]);
   return options;
 }

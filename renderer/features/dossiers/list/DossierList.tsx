@@ -1,18 +1,18 @@
 import { PlusOutlined, SearchOutlined, WarningFilled } from '@ant-design/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Button, Empty, Input, type InputRef, Space, Spin, Tag, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Button, Empty, Input, type InputRef, Space, Spin, Tag, Typography } from 'antd';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { daysBetween } from '../../../../shared/calendar/dates';
-import { DOSSIER_STATUSES, type DossierStatus } from '../../../../shared/domain/dossier';
+import { DOSSIER_STATUSES } from '../../../../shared/domain/dossier';
 import { parseQuery } from '../../../../shared/search/tokenize';
 import { useCommand } from '../../../app/commands';
 import { useSession } from '../../../app/session';
 import type { PageCursor } from '../../../db/dossiers/catalog';
 import type { DossierQuery } from '../../../db/dossiers/filters';
 import type { DossierCard } from '../../../db/dossiers/layout';
-import { listDossiers } from '../../../db/dossiers/store';
+import { countDossiers, listDossiers, type StatusCounts } from '../../../db/dossiers/store';
 import { Highlight } from '../components/Highlight';
 import { formatInstant, STATUS_COLORS } from '../components/labels';
 import { useNames, useRegistryOptions } from '../data/names';
@@ -27,7 +27,6 @@ interface ListState {
   key: string;
   cards: DossierCard[];
   total: number;
-  counts: Record<DossierStatus, number> | null;
   overdue: number;
   next?: PageCursor;
   loading: boolean;
@@ -48,39 +47,37 @@ export function DossierList() {
   const [params, setParams] = useSearchParams();
   const query = useMemo(() => queryFromParams(params), [params]);
   const queryKey = paramsFromQuery(query).toString();
-  const [state, setState] = useState<ListState>({
-    key: '',
-    cards: [],
-    total: 0,
-    counts: null,
-    overdue: 0,
-    loading: true,
-  });
+  const [state, setState] = useState<ListState>({ key: '', cards: [], total: 0, overdue: 0, loading: true });
+  const [counts, setCounts] = useState<{ value: StatusCounts; start: number } | null>(null);
   const request = useRef(0);
   const pendingMeasure = useRef<{ name: string; start: number } | null>(null);
   const searchRef = useRef<InputRef>(null);
   const [text, setText] = useState(query.text ?? '');
-  const options = useRegistryOptions(db);
+  // The filters' option lists wait for the first page: the rows come first.
+  const options = useRegistryOptions(db, state.key !== '');
 
   const setQuery = useCallback(
     (next: DossierQuery) => setParams(paramsFromQuery(next), { replace: true }),
     [setParams],
   );
 
-  // First page whenever the query changes.
+  // First page and the status counts whenever the query changes, side by side.
   // biome-ignore lint/correctness/useExhaustiveDependencies: queryKey stands for the query
   useEffect(() => {
     const id = ++request.current;
     const start = performance.now();
     setState((s) => ({ ...s, loading: true }));
+    void countDossiers(db, query, today).then((value) => {
+      if (id === request.current) setCounts({ value, start });
+    });
     void listDossiers(db, query, { today, limit: PAGE }).then((page) => {
       if (id !== request.current) return;
+      performance.measure('desk:dossiers:data', { start, end: performance.now() });
       pendingMeasure.current = { name: query.text ? 'desk:dossiers:search' : 'desk:dossiers:first-page', start };
       setState({
         key: queryKey,
         cards: page.cards,
         total: page.total,
-        counts: page.counts,
         overdue: page.overdue,
         ...(page.next ? { next: page.next } : {}),
         loading: false,
@@ -88,14 +85,17 @@ export function DossierList() {
     });
   }, [db, queryKey, today]);
 
+  // The benchmarks read these spans: from the query to the rows (or counts) on screen.
   useLayoutEffect(() => {
     const pending = pendingMeasure.current;
     if (pending && !state.loading) {
       pendingMeasure.current = null;
       measureAfterPaint(pending.name, pending.start);
-      measureAfterPaint('desk:dossiers:counts', pending.start);
     }
   }, [state]);
+  useLayoutEffect(() => {
+    if (counts) measureAfterPaint('desk:dossiers:counts', counts.start);
+  }, [counts]);
 
   const loadMore = useCallback(() => {
     if (state.loading || !state.next) return;
@@ -156,11 +156,13 @@ export function DossierList() {
   // A new query starts at the top.
   // biome-ignore lint/correctness/useExhaustiveDependencies: scroll back on every new result set
   useEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
+    const el = scrollRef.current;
+    if (el && el.scrollTop > 0) el.scrollTo({ top: 0 });
   }, [state.key]);
 
   const statusFilter = query.statuses?.length === 1 ? query.statuses[0] : undefined;
-  const allCount = state.counts ? Object.values(state.counts).reduce((a, b) => a + b, 0) : 0;
+  const statusCounts = counts?.value.counts;
+  const allCount = statusCounts ? Object.values(statusCounts).reduce((a, b) => a + b, 0) : 0;
 
   return (
     <div className="dossier-list" data-testid="dossier-list">
@@ -197,7 +199,7 @@ export function DossierList() {
             onChange={(checked) => setQuery({ ...query, statuses: checked ? [s] : [] })}
             data-testid={`status-${s}`}
           >
-            {t(`statuses.${s}`)} <span className="chip-count">{(state.counts?.[s] ?? 0).toLocaleString()}</span>
+            {t(`statuses.${s}`)} <span className="chip-count">{(statusCounts?.[s] ?? 0).toLocaleString()}</span>
           </Tag.CheckableTag>
         ))}
       </div>
@@ -261,7 +263,7 @@ export function DossierList() {
   );
 }
 
-function Row({
+const Row = memo(function Row({
   card,
   today,
   parts,
@@ -289,11 +291,9 @@ function Row({
       <span className="cell-title">
         <span className="title-line">
           {card.receivedFrom && (
-            <Tooltip title={card.receivedFrom}>
-              <Tag color="purple" bordered={false}>
-                {t('list.readOnly')}
-              </Tag>
-            </Tooltip>
+            <span className="row-tag row-tag-purple" title={card.receivedFrom}>
+              {t('list.readOnly')}
+            </span>
           )}
           <Highlight text={card.title} parts={parts} />
         </span>
@@ -306,9 +306,7 @@ function Row({
       </span>
       <span>{t(`kinds.${card.kind}`)}</span>
       <span>
-        <Tag color={STATUS_COLORS[card.status]} bordered={false}>
-          {t(`statuses.${card.status}`)}
-        </Tag>
+        <span className={`row-tag row-tag-${STATUS_COLORS[card.status]}`}>{t(`statuses.${card.status}`)}</span>
       </span>
       <span className={overdueDays > 0 ? 'cell-overdue' : undefined}>
         {card.dueOn ?? '—'}
@@ -324,4 +322,4 @@ function Row({
       <span className="cell-muted">{formatInstant(card.updatedAt)}</span>
     </button>
   );
-}
+});

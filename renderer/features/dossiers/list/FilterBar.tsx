@@ -7,7 +7,7 @@ import {
 } from '@ant-design/icons';
 import { App, Button, Checkbox, DatePicker, Dropdown, Form, Input, Modal, Select, Space, Tooltip } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOSSIER_KINDS } from '../../../../shared/domain/dossier';
 import type { SortKey } from '../../../db/dossiers/catalog';
@@ -19,7 +19,7 @@ import 'dayjs/locale/zh-cn';
 const SORTS: SortKey[] = ['updated', 'registered', 'due'];
 
 /** Filters under the status chips: kind, organ, subject, overdue, origin, dates, order, saved filters. */
-export function FilterBar({
+export const FilterBar = memo(function FilterBar({
   query,
   onChange,
   options,
@@ -220,4 +220,4 @@ export function FilterBar({
       </Modal>
     </div>
   );
-}
+});

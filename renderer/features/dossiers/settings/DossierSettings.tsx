@@ -33,6 +33,7 @@ import {
   saveWorkflowSettings,
   setClerkName,
 } from '../data/env';
+import { dropRegistryOptions } from '../data/names';
 import '../dossiers.css';
 
 /** The dossier feature's cards in Settings: clerk, deadline rules, holiday calendar, demo data. */
@@ -294,6 +295,7 @@ function DemoDataCard() {
         onProgress: (done, total) => setProgress({ done, total }),
       });
       performance.measure('desk:demo:seed', { start, end: performance.now() });
+      dropRegistryOptions();
       setResult(r);
       setSeed(seed + 1);
     } catch (e) {
