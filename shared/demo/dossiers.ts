@@ -309,16 +309,19 @@ export function generateDossier(index: number, ctx: DemoDossierContext): Generat
     calendar: ctx.calendar,
     settings: ctx.settings,
   });
+  // About three findings a dossier over the whole set, as offices' statistics show.
   const findingCount =
     route === 'no_problem'
       ? 0
       : rng.weighted([
-          [1, 15],
-          [2, 25],
-          [3, 25],
-          [4, 20],
-          [5, 10],
-          [6, 5],
+          [1, 3],
+          [2, 8],
+          [3, 18],
+          [4, 24],
+          [5, 22],
+          [6, 14],
+          [7, 8],
+          [8, 3],
         ] as const);
   // Spread the span so that rectification deadlines fall both before and after today.
   const gap = ageDays > 120 ? 6 : ageDays > 45 ? 3 : 1;

@@ -64,3 +64,54 @@ export function unionSorted(lists: readonly (readonly number[])[]): number[] {
   for (const list of lists) for (const v of list) all.add(v);
   return [...all].sort((a, b) => a - b);
 }
+
+/**
+ * Very common terms (in more than one record of eight) are kept as bitmaps over the
+ * document numbers instead: smaller than their gap list, and a membership test is one
+ * bit, so intersecting with them never has to decode a hundred thousand numbers.
+ */
+export function encodeBitmap(sorted: ArrayLike<number>): Uint8Array {
+  const last = sorted.length > 0 ? (sorted[sorted.length - 1] as number) : -1;
+  const bits = new Uint8Array((last >> 3) + 1);
+  for (let i = 0; i < sorted.length; i++) {
+    const v = sorted[i] as number;
+    bits[v >> 3] = (bits[v >> 3] as number) | (1 << (v & 7));
+  }
+  return bits;
+}
+
+export function bitmapHas(bits: Uint8Array, value: number): boolean {
+  const byte = value >> 3;
+  return byte < bits.length && ((bits[byte] as number) & (1 << (value & 7))) !== 0;
+}
+
+export function bitmapValues(bits: Uint8Array, into: number[] = []): number[] {
+  for (let byte = 0; byte < bits.length; byte++) {
+    let b = bits[byte] as number;
+    while (b !== 0) {
+      const low = b & -b;
+      into.push((byte << 3) + 31 - Math.clz32(low));
+      b ^= low;
+    }
+  }
+  return into;
+}
+
+/** A bitmap pays off once it is no larger than the gap list (about a byte a value). */
+export function worthABitmap(count: number, last: number): boolean {
+  return count * 8 >= last + 1;
+}
+
+/** Whether an ascending list holds a value (binary search). */
+export function sortedHas(list: readonly number[], value: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = list[mid] as number;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}

@@ -15,6 +15,7 @@ import {
   META,
   type MetaRow,
   segmentOf,
+  toStored,
 } from './layout';
 import { cardOf } from './record-card';
 import { forEachDossierTerm, type IndexNames, PostingBuilder, type SearchTables } from './search-index';
@@ -41,6 +42,8 @@ export class BulkWriter {
   private segments = new Map<number, CatalogSegment>();
   private readonly postings = new PostingBuilder();
   private readonly counters = new Map<string, number>();
+  private readonly startCounters = new Map<string, number>();
+  private readonly dirtySegments = new Set<number>();
   private next = 0;
   private start = 0;
   private inFlight: Promise<unknown>[] = [];
@@ -64,6 +67,9 @@ export class BulkWriter {
       if (body) this.bodies.set(body.b, body);
       if (card) this.cards.set(card.b, card);
       if (segment) this.segments.set(segment.seg, segment);
+      for (const row of await this.tables.meta.where('k').startsWith('number:').toArray()) {
+        this.startCounters.set(row.k, row.v);
+      }
       await this.tables.meta.put({ k: INDEX_PENDING_FROM, v: next });
     });
     return this.start;
@@ -83,7 +89,7 @@ export class BulkWriter {
       body = { b, items: new Array(BODY_BLOCK).fill(null) };
       this.bodies.set(b, body);
     }
-    body.items[slot % BODY_BLOCK] = full;
+    body.items[slot % BODY_BLOCK] = toStored(full);
     const card = cardOf(full);
     const c = cardBlockOf(slot);
     let cards = this.cards.get(c);
@@ -100,6 +106,7 @@ export class BulkWriter {
       this.segments.set(s, segment);
     }
     writeEntry(segment, slot, catalogEntryOf(card));
+    this.dirtySegments.add(s);
     forEachDossierTerm(record.dossier, record.findings, names, this.postings.sinkFor(slot));
     if (extraTerms) this.postings.add(slot, extraTerms);
     const parsed = parseDossierNumber(record.dossier.number);
@@ -115,22 +122,30 @@ export class BulkWriter {
    * batches in flight), so the caller can generate the next batch meanwhile.
    */
   async flush(): Promise<void> {
-    const bodies = [...this.bodies.values()].filter((b) => (b.b + 1) * BODY_BLOCK <= this.next);
-    const cards = [...this.cards.values()].filter((c) => (c.b + 1) * CARD_BLOCK <= this.next);
-    for (const b of bodies) this.bodies.delete(b.b);
-    for (const c of cards) this.cards.delete(c.b);
-    const next = this.next;
-    const segments = [...this.segments.values()];
+    // Every block written so far goes out, the last ones partly filled, so that all
+    // slots below `nextSlot` are complete should the run stop here.
+    const bodies = [...this.bodies.values()];
+    const cards = [...this.cards.values()];
+    for (const b of bodies) if ((b.b + 1) * BODY_BLOCK <= this.next) this.bodies.delete(b.b);
+    for (const c of cards) if ((c.b + 1) * CARD_BLOCK <= this.next) this.cards.delete(c.b);
+    const segments = [...this.dirtySegments].map((seg) => this.segments.get(seg) as CatalogSegment);
+    this.dirtySegments.clear();
+    const meta: MetaRow[] = [{ k: META.nextSlot, v: this.next }, ...this.counterRows()];
     const write = this.run(async () => {
       await Promise.all([
         this.tables.bodies.bulkPut(bodies),
         this.tables.cards.bulkPut(cards),
         this.tables.catalog.bulkPut(segments),
-        this.tables.meta.put({ k: META.nextSlot, v: next }),
+        this.tables.meta.bulkPut(meta),
       ]);
     });
     this.inFlight.push(write);
     if (this.inFlight.length >= 2) await this.inFlight.shift();
+  }
+
+  /** Number counters as far as this run has used them (never lowered: see begin()). */
+  private counterRows(): MetaRow[] {
+    return [...this.counters.entries()].map(([k, v]) => ({ k, v: Math.max(v, this.startCounters.get(k) ?? 0) }));
   }
 
   /** Writes the rest, the counters and the search index, then clears the marker. */
@@ -140,19 +155,8 @@ export class BulkWriter {
     this.inFlight = [];
     const terms = this.postings.termCount;
     await this.run(async () => {
-      await Promise.all([
-        this.tables.bodies.bulkPut([...this.bodies.values()]),
-        this.tables.cards.bulkPut([...this.cards.values()]),
-        this.tables.catalog.bulkPut([...this.segments.values()]),
-      ]);
-      const existing = await this.tables.meta.bulkGet([...this.counters.keys(), META.catalogVersion]);
-      const rows: MetaRow[] = [...this.counters.entries()].map(([k, v], i) => ({
-        k,
-        v: Math.max(v, existing[i]?.v ?? 0),
-      }));
-      rows.push({ k: META.nextSlot, v: this.next });
-      rows.push({ k: META.catalogVersion, v: (existing.at(-1)?.v ?? 0) + 1 });
-      await this.tables.meta.bulkPut(rows);
+      const version = (await this.tables.meta.get(META.catalogVersion))?.v ?? 0;
+      await this.tables.meta.put({ k: META.catalogVersion, v: version + 1 });
       await this.postings.write(this.tables);
       await this.tables.meta.delete(INDEX_PENDING_FROM);
     });

@@ -10,6 +10,7 @@ import {
   type TimelineEvent,
 } from '../../../shared/domain/dossier';
 import type { Term } from '../../../shared/search/tokenize';
+import { genesisHash } from '../../../shared/timeline/chain';
 
 /**
  * How dossiers sit in IndexedDB.
@@ -21,14 +22,15 @@ import type { Term } from '../../../shared/search/tokenize';
  *
  * - `bodies`: blocks of 16 dossiers with their findings and timeline (what the detail
  *   page reads and every change rewrites, in one transaction);
- * - `cards`: blocks of 64 list rows (what the list shows), indexed by dossier id;
+ * - `cards`: blocks of 16 list rows (what the list shows), indexed by dossier id — small,
+ *   since a page of rows sorted by last change touches a different block per row;
  * - `catalog`: the sort and filter keys of every slot as typed-array columns in
  *   segments of 4,096 — a compact index (about 20 bytes a dossier) that lists, counts
  *   and keyset pages are computed from without reading any dossier;
  * - `postings` and `termBuckets`: the inverted search index.
  */
 export const BODY_BLOCK = 16;
-export const CARD_BLOCK = 64;
+export const CARD_BLOCK = 16;
 export const SEGMENT = 4096;
 
 export const bodyBlockOf = (slot: number) => Math.floor(slot / BODY_BLOCK);
@@ -43,9 +45,44 @@ export interface DossierRecord {
   events: TimelineEvent[];
 }
 
+/**
+ * A timeline event as stored: without the fields derived from its place (`id` is
+ * "<dossierId>:<seq>", `dossierId` is the record's, `prevHash` the previous event's
+ * hash), which are restored on reading. A third less to write, and the chain still
+ * verifies: an altered or removed event changes the hashes recomputed after it.
+ */
+export type StoredEvent = Omit<TimelineEvent, 'id' | 'dossierId' | 'prevHash'>;
+
+export interface StoredRecord {
+  slot: number;
+  dossier: Dossier;
+  findings: Finding[];
+  events: StoredEvent[];
+}
+
 export interface BodyBlock {
   b: number;
-  items: (DossierRecord | null)[];
+  items: (StoredRecord | null)[];
+}
+
+export function toStored(record: DossierRecord): StoredRecord {
+  return {
+    slot: record.slot,
+    dossier: record.dossier,
+    findings: record.findings,
+    events: record.events.map(({ id: _id, dossierId: _d, prevHash: _p, ...rest }) => rest),
+  };
+}
+
+export function fromStored(stored: StoredRecord): DossierRecord {
+  const dossierId = stored.dossier.id;
+  let prevHash = genesisHash(dossierId);
+  const events = stored.events.map((e) => {
+    const full: TimelineEvent = { ...e, id: `${dossierId}:${e.seq}`, dossierId, prevHash };
+    prevHash = e.hash;
+    return full;
+  });
+  return { slot: stored.slot, dossier: stored.dossier, findings: stored.findings, events };
 }
 
 /** What the list shows of a dossier. */
@@ -110,8 +147,11 @@ export function emptySegment(seg: number): CatalogSegment {
 export interface PostingRow {
   t: Term;
   c: number;
-  /** Ascending slots as varint gaps (shared/search/postings). */
+  /** Ascending slots as varint gaps, or a bitmap over slots when `bits` is set (shared/search/postings). */
   p: Uint8Array;
+  bits?: true;
+  /** How many slots the row holds. */
+  n: number;
 }
 
 /** Small and recent posting lists, many terms to a row, spread by a hash of the term. */

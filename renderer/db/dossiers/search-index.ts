@@ -1,6 +1,15 @@
 import Dexie, { type Table } from 'dexie';
 import type { Dossier, Finding } from '../../../shared/domain/dossier';
-import { decodePostings, encodePostings, intersectSorted, unionSorted } from '../../../shared/search/postings';
+import {
+  bitmapHas,
+  bitmapValues,
+  decodePostings,
+  encodeBitmap,
+  encodePostings,
+  sortedHas,
+  unionSorted,
+  worthABitmap,
+} from '../../../shared/search/postings';
 import {
   bigramRangesStartingWith,
   forEachTerm,
@@ -117,7 +126,7 @@ export async function addPostings(db: SearchTables, slot: number, terms: Iterabl
       }
       insertSorted(entry, slot);
       if (entry.length > BUCKET_ENTRY_LIMIT) {
-        flushed.push({ t: term, c: (await lastChunk(db, term)) + 1, p: encodePostings(entry) });
+        flushed.push({ t: term, c: (await lastChunk(db, term)) + 1, p: encodePostings(entry), n: entry.length });
         bucket.terms.delete(term);
       }
     }
@@ -150,37 +159,93 @@ export async function removePostings(db: SearchTables, slot: number, terms: Iter
   for (const term of list) {
     const rows = await db.postings.where('[t+c]').between([term, Dexie.minKey], [term, Dexie.maxKey]).toArray();
     for (const row of rows) {
+      if (row.bits) {
+        if (bitmapHas(row.p, slot)) {
+          const p = row.p.slice();
+          p[slot >> 3] = (p[slot >> 3] as number) & ~(1 << (slot & 7));
+          await db.postings.put({ ...row, p, n: row.n - 1 });
+        }
+        continue;
+      }
       const slots = decodePostings(row.p);
       if (removeSorted(slots, slot)) {
         if (slots.length === 0) await db.postings.delete([row.t, row.c]);
-        else await db.postings.put({ ...row, p: encodePostings(slots) });
+        else await db.postings.put({ ...row, p: encodePostings(slots), n: slots.length });
       }
     }
   }
 }
 
-/** The slots holding a term: its own posting rows and its bucket entry. */
-export async function readTerm(db: SearchTables, term: Term): Promise<number[]> {
+/**
+ * A term's slots as read: bitmaps for its dense rows and one ascending list for the
+ * rest (sparse rows and its bucket entry). `count` is exact.
+ */
+export interface TermPostings {
+  bitmaps: Uint8Array[];
+  list: number[];
+  count: number;
+}
+
+function holds(p: TermPostings, slot: number): boolean {
+  for (const bits of p.bitmaps) if (bitmapHas(bits, slot)) return true;
+  return sortedHas(p.list, slot);
+}
+
+function materialize(p: TermPostings): number[] {
+  if (p.bitmaps.length === 0) return p.list;
+  return unionSorted([...p.bitmaps.map((b) => bitmapValues(b)), p.list]);
+}
+
+function postingsOf(rows: readonly PostingRow[], extra: readonly number[] | undefined): TermPostings {
+  const bitmaps: Uint8Array[] = [];
+  const lists: number[][] = [];
+  let count = 0;
+  for (const row of rows) {
+    count += row.n;
+    if (row.bits) bitmaps.push(row.p);
+    else lists.push(decodePostings(row.p));
+  }
+  if (extra && extra.length > 0) {
+    lists.push([...extra]);
+    count += extra.length;
+  }
+  return { bitmaps, list: lists.length <= 1 ? (lists[0] ?? []) : unionSorted(lists), count };
+}
+
+async function readPostings(db: SearchTables, term: Term): Promise<TermPostings> {
   const [rows, bucket] = await Promise.all([
     db.postings.where('[t+c]').between([term, Dexie.minKey], [term, Dexie.maxKey]).toArray(),
     db.termBuckets.get(bucketOf(term)),
   ]);
-  const small = bucket?.terms.get(term);
-  if (rows.length === 0) return small ? [...small] : [];
-  const lists = rows.map((r) => decodePostings(r.p));
-  if (small) lists.push(small);
-  return lists.length === 1 ? (lists[0] as number[]) : unionSorted(lists);
+  return postingsOf(rows, bucket?.terms.get(term));
+}
+
+/** The slots holding a term: its own posting rows and its bucket entry. */
+export async function readTerm(db: SearchTables, term: Term): Promise<number[]> {
+  return materialize(await readPostings(db, term));
 }
 
 /** Slots of every term in a range of own posting rows (for one-character queries). */
 async function readRange(db: SearchTables, low: Term, high: Term): Promise<number[]> {
   const rows = await db.postings.where('[t+c]').between([low, Dexie.minKey], [high, Dexie.maxKey]).toArray();
-  return unionSorted(rows.map((r) => decodePostings(r.p)));
+  return unionSorted(rows.map((r) => materialize(postingsOf([r], undefined))));
 }
 
-async function partSlots(db: SearchTables, part: QueryPart): Promise<number[]> {
-  if (part.kind === 'word') return readTerm(db, part.text);
-  if (part.kind === 'cjk') return intersectSorted(await Promise.all(part.terms.map((t) => readTerm(db, t))));
+/** Slots in every set: the smallest is listed, the others only asked about each of its slots. */
+export function intersectPostings(sets: readonly TermPostings[]): number[] {
+  if (sets.length === 0) return [];
+  const ordered = [...sets].sort((a, b) => a.count - b.count);
+  let result = materialize(ordered[0] as TermPostings);
+  for (let k = 1; k < ordered.length && result.length > 0; k++) {
+    const other = ordered[k] as TermPostings;
+    result = result.filter((slot) => holds(other, slot));
+  }
+  return result;
+}
+
+async function partPostings(db: SearchTables, part: QueryPart): Promise<TermPostings[]> {
+  if (part.kind === 'word') return [await readPostings(db, part.text)];
+  if (part.kind === 'cjk') return Promise.all(part.terms.map((t) => readPostings(db, t)));
   // One character: records where it stands alone, or starts a frequent bigram.
   const ranges = bigramRangesStartingWith(part.codePoint);
   const lists = await Promise.all([
@@ -188,7 +253,8 @@ async function partSlots(db: SearchTables, part: QueryPart): Promise<number[]> {
     ...(ranges.numeric ? [readRange(db, ranges.numeric[0], ranges.numeric[1])] : []),
     readRange(db, ranges.text[0], ranges.text[1]),
   ]);
-  return unionSorted(lists);
+  const list = unionSorted(lists);
+  return [{ bitmaps: [], list, count: list.length }];
 }
 
 /**
@@ -198,39 +264,48 @@ async function partSlots(db: SearchTables, part: QueryPart): Promise<number[]> {
 export async function matchSlots(db: SearchTables, text: string, facets: readonly Term[]): Promise<number[] | null> {
   const parts = parseQuery(text);
   if (parts.length === 0 && facets.length === 0) return null;
-  const lists = await Promise.all([...parts.map((p) => partSlots(db, p)), ...facets.map((f) => readTerm(db, f))]);
-  return intersectSorted(lists);
+  const sets = await Promise.all([
+    ...parts.map((p) => partPostings(db, p)),
+    ...facets.map(async (f) => [await readPostings(db, f)]),
+  ]);
+  return intersectPostings(sets.flat());
 }
 
 /** Accumulates posting lists in memory for a bulk write (seeding, migration). */
 export class PostingBuilder {
-  private readonly lists = new Map<Term, number[]>();
+  // Integer terms (CJK bigrams) and string terms in separate maps: a map with small
+  // integer keys only is markedly faster, and bulk indexing does millions of lookups.
+  private readonly numeric = new Map<number, number[]>();
+  private readonly text = new Map<string, number[]>();
 
   add(slot: number, terms: Iterable<Term>): void {
-    for (const term of terms) {
-      let list = this.lists.get(term);
-      if (!list) {
-        list = [];
-        this.lists.set(term, list);
-      }
-      if (list[list.length - 1] !== slot) list.push(slot);
-    }
+    const sink = this.sinkFor(slot);
+    for (const term of terms) sink(term);
   }
 
   /** A sink for one slot's terms, each term's list taking the slot once however often it comes. */
   sinkFor(slot: number): (term: Term) => void {
+    const { numeric, text } = this;
     return (term) => {
-      let list = this.lists.get(term);
-      if (!list) {
-        list = [];
-        this.lists.set(term, list);
+      if (typeof term === 'number') {
+        const list = numeric.get(term);
+        if (list === undefined) numeric.set(term, [slot]);
+        else if (list[list.length - 1] !== slot) list.push(slot);
+      } else {
+        const list = text.get(term);
+        if (list === undefined) text.set(term, [slot]);
+        else if (list[list.length - 1] !== slot) list.push(slot);
       }
-      if (list[list.length - 1] !== slot) list.push(slot);
     };
   }
 
   get termCount(): number {
-    return this.lists.size;
+    return this.numeric.size + this.text.size;
+  }
+
+  private *entries(): Iterable<[Term, number[]]> {
+    yield* this.numeric;
+    yield* this.text;
   }
 
   /** Writes everything accumulated: large lists as posting rows, small ones into buckets. */
@@ -242,9 +317,16 @@ export class PostingBuilder {
     }
     const rows: PostingRow[] = [];
     const small = new Map<number, [Term, number[]][]>();
-    for (const [term, list] of this.lists) {
+    for (const [term, list] of this.entries()) {
       if (list.length > BUCKET_ENTRY_LIMIT) {
-        rows.push({ t: term, c: (existing.get(term) ?? -1) + 1, p: encodePostings(list) });
+        const dense = worthABitmap(list.length, list[list.length - 1] as number);
+        rows.push({
+          t: term,
+          c: (existing.get(term) ?? -1) + 1,
+          p: dense ? encodeBitmap(list) : encodePostings(list),
+          ...(dense ? { bits: true as const } : {}),
+          n: list.length,
+        });
       } else {
         const b = bucketOf(term);
         let entries = small.get(b);
@@ -265,7 +347,7 @@ export class PostingBuilder {
       for (const [term, list] of small.get(b) ?? []) {
         const merged = unionSorted([bucket.terms.get(term) ?? [], list]);
         if (merged.length > BUCKET_ENTRY_LIMIT) {
-          flushed.push({ t: term, c: (existing.get(term) ?? -1) + 1, p: encodePostings(merged) });
+          flushed.push({ t: term, c: (existing.get(term) ?? -1) + 1, p: encodePostings(merged), n: merged.length });
           bucket.terms.delete(term);
         } else {
           bucket.terms.set(term, merged);
@@ -275,6 +357,7 @@ export class PostingBuilder {
     });
     await db.termBuckets.bulkPut(out);
     if (flushed.length > 0) await db.postings.bulkPut(flushed);
-    this.lists.clear();
+    this.numeric.clear();
+    this.text.clear();
   }
 }

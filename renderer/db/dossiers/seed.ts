@@ -22,6 +22,8 @@ export interface DemoSeedOptions {
 
 export interface DemoSeedResult {
   dossiers: number;
+  /** Of `ms`, the time spent generating the records (history, hashes) rather than storing them. */
+  generateMs: number;
   findings: number;
   events: number;
   organs: number;
@@ -88,8 +90,11 @@ export async function seedDemoData(db: DeskDatabase, options: DemoSeedOptions): 
   let findings = 0;
   let events = 0;
   let generated = 0;
+  let generateMs = 0;
   for (let i = 0; i < options.count; i++) {
+    const t0 = performance.now();
     const { dossier, findings: f, events: e } = generateDossier(i, context);
+    generateMs += performance.now() - t0;
     generated++;
     findings += f.length;
     events += e.length;
@@ -114,6 +119,7 @@ export async function seedDemoData(db: DeskDatabase, options: DemoSeedOptions): 
   options.onProgress?.(options.count, options.count);
   return {
     dossiers: generated,
+    generateMs,
     findings,
     events,
     organs: registry.organs.length,

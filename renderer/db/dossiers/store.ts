@@ -11,6 +11,7 @@ import type { RecordEventType } from '../../../shared/workflow/events';
 import { applyAction, type Refusal, type WorkflowAction, type WorkflowContext } from '../../../shared/workflow/machine';
 import type { WorkflowSettings } from '../../../shared/workflow/settings';
 import type { DeskDatabase } from '../database';
+import { INDEX_PENDING_FROM } from './bulk';
 import { Catalog, type CatalogPage, catalogEntryOf, writeEntry } from './catalog';
 import { type DossierQuery, defaultDirection, normalizeQuery } from './filters';
 import {
@@ -23,14 +24,24 @@ import {
   type DossierCard,
   type DossierRecord,
   emptySegment,
+  fromStored,
   META,
   organFacet,
   SEGMENT,
   segmentOf,
   subjectFacet,
+  toStored,
 } from './layout';
 import { cardOf } from './record-card';
-import { addPostings, dossierTerms, type IndexNames, matchSlots, removePostings } from './search-index';
+import {
+  addPostings,
+  dossierTerms,
+  forEachDossierTerm,
+  type IndexNames,
+  matchSlots,
+  PostingBuilder,
+  removePostings,
+} from './search-index';
 
 /** Who is working and with which rules: what every write needs. */
 export interface StoreEnv {
@@ -105,9 +116,10 @@ function readCatalog(db: DeskDatabase): Promise<Catalog> {
   });
 }
 
-/** Forgets the cached catalogue (after bulk writes). */
+/** Forgets what is cached of the catalogue and the search index (after bulk writes). */
 export function dropCatalogCache(db: DeskDatabase): void {
   catalogs.delete(db);
+  candidateMemo.delete(db);
 }
 
 // ---------------------------------------------------------------------------
@@ -121,7 +133,8 @@ async function slotOf(db: DeskDatabase, id: string): Promise<number | undefined>
 
 async function readRecord(db: DeskDatabase, slot: number): Promise<DossierRecord | undefined> {
   const block = await db.bodies.get(bodyBlockOf(slot));
-  return block?.items[slot % BODY_BLOCK] ?? undefined;
+  const stored = block?.items[slot % BODY_BLOCK];
+  return stored ? fromStored(stored) : undefined;
 }
 
 /** A dossier with its findings and timeline, or undefined. */
@@ -146,17 +159,37 @@ export interface StatusCounts {
   overdue: number;
 }
 
+const candidateMemo = new WeakMap<DeskDatabase, Map<string, number[] | null>>();
+
+/**
+ * Slots the search text and facet filters allow (null: all). Paging through one
+ * query asks for the same candidates again, so the last few answers are kept until
+ * this window writes. (Only answers: a pending read belongs to its transaction.)
+ */
 async function candidatesFor(db: DeskDatabase, q: DossierQuery): Promise<number[] | null> {
+  const key = JSON.stringify([q.text ?? '', q.subjectId ?? '', q.organId ?? '']);
+  let memo = candidateMemo.get(db);
+  if (!memo) {
+    memo = new Map();
+    candidateMemo.set(db, memo);
+  }
+  if (memo.has(key)) return memo.get(key) ?? null;
   const facets: Term[] = [];
   if (q.subjectId) facets.push(subjectFacet(q.subjectId));
   if (q.organId) facets.push(organFacet(q.organId));
-  return matchSlots(db, q.text ?? '', facets);
+  const slots = await matchSlots(db, q.text ?? '', facets);
+  memo.set(key, slots);
+  if (memo.size > 8) memo.delete(memo.keys().next().value as string);
+  return slots;
 }
 
 /** How many dossiers each status holds under the query's other filters. */
 export async function countDossiers(db: DeskDatabase, query: DossierQuery, today: string): Promise<StatusCounts> {
   const q = normalizeQuery(query);
-  const [catalog, candidates] = await Promise.all([loadCatalog(db), candidatesFor(db, q)]);
+  // One read transaction for all the reads: a transaction per read costs more than the read.
+  const [catalog, candidates] = await db.transaction('r', [db.meta, db.catalog, db.postings, db.termBuckets], () =>
+    Promise.all([loadCatalog(db), candidatesFor(db, q)]),
+  );
   const { counts, total, overdue } = catalog.page(q, 'updated', 'desc', today, 0, undefined, candidates);
   return { counts, total, overdue };
 }
@@ -169,27 +202,36 @@ export interface ListPage extends Omit<CatalogPage, 'slots'> {
 export async function listDossiers(
   db: DeskDatabase,
   query: DossierQuery,
-  options: { today: string; limit?: number; cursor?: CatalogPage['next'] },
+  options: {
+    today: string;
+    limit?: number;
+    cursor?: CatalogPage['next'];
+    /** Called with the status counts as soon as they are known, before the rows are read. */
+    onCounts?: (counts: StatusCounts) => void;
+  },
 ): Promise<ListPage> {
   const q = normalizeQuery(query);
-  const [catalog, candidates] = await Promise.all([loadCatalog(db), candidatesFor(db, q)]);
-  const sort = q.sort ?? 'updated';
-  const page = catalog.page(
-    q,
-    sort,
-    q.direction ?? defaultDirection(sort),
-    options.today,
-    options.limit ?? 50,
-    options.cursor,
-    candidates,
-  );
-  const blockNos = [...new Set(page.slots.map(cardBlockOf))];
-  const blocks = new Map((await db.cards.bulkGet(blockNos)).filter((b): b is CardBlock => !!b).map((b) => [b.b, b]));
-  const cards = page.slots
-    .map((slot) => blocks.get(cardBlockOf(slot))?.cards[slot % CARD_BLOCK] ?? null)
-    .filter((c): c is DossierCard => c !== null);
-  const { slots: _slots, ...rest } = page;
-  return { ...rest, cards };
+  return db.transaction('r', [db.meta, db.catalog, db.postings, db.termBuckets, db.cards], async () => {
+    const [catalog, candidates] = await Promise.all([loadCatalog(db), candidatesFor(db, q)]);
+    const sort = q.sort ?? 'updated';
+    const page = catalog.page(
+      q,
+      sort,
+      q.direction ?? defaultDirection(sort),
+      options.today,
+      options.limit ?? 50,
+      options.cursor,
+      candidates,
+    );
+    options.onCounts?.({ counts: page.counts, total: page.total, overdue: page.overdue });
+    const blockNos = [...new Set(page.slots.map(cardBlockOf))];
+    const blocks = new Map((await db.cards.bulkGet(blockNos)).filter((b): b is CardBlock => !!b).map((b) => [b.b, b]));
+    const cards = page.slots
+      .map((slot) => blocks.get(cardBlockOf(slot))?.cards[slot % CARD_BLOCK] ?? null)
+      .filter((c): c is DossierCard => c !== null);
+    const { slots: _slots, ...rest } = page;
+    return { ...rest, cards };
+  });
 }
 
 export async function verifyTimeline(db: DeskDatabase, id: string): Promise<ChainVerdict> {
@@ -235,7 +277,7 @@ async function putRecord(db: DeskDatabase, record: DossierRecord): Promise<Commi
     metaValue(db, META.catalogVersion),
   ]);
   const bodyBlock: BodyBlock = body ?? { b: bodyBlockOf(slot), items: new Array(BODY_BLOCK).fill(null) };
-  bodyBlock.items[slot % BODY_BLOCK] = record;
+  bodyBlock.items[slot % BODY_BLOCK] = toStored(record);
   const cardBlock: CardBlock = cards ?? { b: cardBlockOf(slot), ids: [], cards: new Array(CARD_BLOCK).fill(null) };
   cardBlock.cards[slot % CARD_BLOCK] = card;
   cardBlock.ids = cardBlock.cards.filter((c): c is DossierCard => c !== null).map((c) => c.id);
@@ -252,6 +294,7 @@ async function putRecord(db: DeskDatabase, record: DossierRecord): Promise<Commi
 }
 
 function afterCommit(db: DeskDatabase, done: Committed): void {
+  candidateMemo.delete(db);
   const cached = catalogs.get(db);
   if (!cached) return;
   if (cached.version !== done.versionBefore) {
@@ -587,6 +630,46 @@ export async function takeAction(env: StoreEnv, id: string, action: WorkflowActi
   });
   if (done) afterCommit(db, done);
   return outcome;
+}
+
+/**
+ * Finishes the search index of a bulk write that stopped before its end (the app was
+ * closed while seeding): its records are all stored, only their terms are missing.
+ * Returns how many dossiers were indexed.
+ */
+export async function repairSearchIndex(db: DeskDatabase): Promise<number> {
+  const pending = await db.meta.get(INDEX_PENDING_FROM);
+  if (!pending) return 0;
+  const from = pending.v;
+  const to = await metaValue(db, META.nextSlot);
+  const [subjects, organs] = await Promise.all([db.subjects.toArray(), db.organs.toArray()]);
+  const subjectNames = new Map(subjects.map((x) => [x.id, x.name]));
+  const organNames = new Map(organs.map((x) => [x.id, x.name]));
+  const builder = new PostingBuilder();
+  const blocks: number[] = [];
+  for (let b = bodyBlockOf(from); b <= bodyBlockOf(Math.max(from, to - 1)); b++) blocks.push(b);
+  for (let i = 0; i < blocks.length; i += 64) {
+    for (const block of await db.bodies.bulkGet(blocks.slice(i, i + 64))) {
+      for (const item of block?.items ?? []) {
+        if (!item || item.slot < from) continue;
+        const d = item.dossier;
+        const names: IndexNames = {
+          subjects: d.subjectIds.flatMap((id) => subjectNames.get(id) ?? []),
+          organs: [
+            ...d.supervisedOrganIds.flatMap((id) => organNames.get(id) ?? []),
+            ...(d.origin.kind === 'received' ? [d.origin.senderOrganName] : []),
+          ],
+        };
+        forEachDossierTerm(d, item.findings, names, builder.sinkFor(item.slot));
+      }
+    }
+  }
+  await db.transaction('rw', [db.postings, db.termBuckets, db.meta], async () => {
+    await builder.write(db);
+    await db.meta.delete(INDEX_PENDING_FROM);
+  });
+  dropCatalogCache(db);
+  return Math.max(0, to - from);
 }
 
 /** Slots in use, for tests and maintenance. */

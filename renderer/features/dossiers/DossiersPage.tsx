@@ -1,5 +1,7 @@
 import { Spin } from 'antd';
-import { Route, Routes } from 'react-router';
+import { useCallback } from 'react';
+import { Route, Routes, useNavigate } from 'react-router';
+import { useCommand } from '../../app/commands';
 import { DossierProvider } from './data/use-store';
 import { DossierDetail } from './detail/DossierDetail';
 import { DossierForm } from './form/DossierForm';
@@ -8,6 +10,12 @@ import './dossiers.css';
 
 /** 监督案卷: the list, a dossier's page, and the forms, under /dossiers. */
 export default function DossiersPage() {
+  const navigate = useNavigate();
+  // Ctrl+N registers a dossier from anywhere in the feature.
+  useCommand(
+    'new',
+    useCallback(() => navigate('/dossiers/new'), [navigate]),
+  );
   return (
     <DossierProvider fallback={<Spin style={{ display: 'block', margin: '64px auto' }} />}>
       <Routes>

@@ -83,3 +83,17 @@ describe('highlighting', () => {
     ).toEqual(['综合', '执法']);
   });
 });
+
+describe('dense posting lists', () => {
+  it('keep every value as a bitmap, and a bitmap only where it is no larger than the list', async () => {
+    const { bitmapHas, bitmapValues, encodeBitmap, worthABitmap } = await import('../../../shared/search/postings');
+    const values = [0, 7, 8, 9, 63, 64, 1000];
+    const bits = encodeBitmap(values);
+    expect(bitmapValues(bits)).toEqual(values);
+    expect(bitmapHas(bits, 9)).toBe(true);
+    expect(bitmapHas(bits, 10)).toBe(false);
+    expect(bitmapHas(bits, 5000)).toBe(false);
+    expect(worthABitmap(20_000, 99_999)).toBe(true);
+    expect(worthABitmap(300, 99_999)).toBe(false);
+  });
+});

@@ -9,6 +9,7 @@ import {
   DossierStoreError,
   getDossier,
   listDossiers,
+  repairSearchIndex,
   type StoreEnv,
   takeAction,
   updateDossier,
@@ -260,5 +261,77 @@ describe('dossier store', () => {
     (item.events[1] as { reason?: string }).reason = '事后补写的理由';
     await db.bodies.put(block);
     expect(await verifyTimeline(db, created.dossier.id)).toMatchObject({ ok: false, brokenAt: 2, problem: 'altered' });
+  });
+});
+
+describe('an interrupted bulk write', () => {
+  it('leaves every stored dossier listed and numbered, and its search terms are written on the next start', async () => {
+    const tables = [db.bodies, db.cards, db.catalog, db.meta, db.postings, db.termBuckets];
+    const writer = new BulkWriter(db, (work) => db.transaction('rw', tables, work));
+    await writer.begin();
+    for (let i = 0; i < 40; i++) {
+      writer.add(
+        {
+          dossier: makeDossier({
+            id: `cut-${i}`,
+            owningOrganId: 'office',
+            number: `青司监〔2026〕${i + 1}号`,
+            title: `第${i}件危险化学品经营案卷`,
+          }),
+          findings: [],
+          events: [],
+        },
+        { subjects: [], organs: [] },
+      );
+    }
+    await writer.flush();
+    await new Promise((r) => setTimeout(r, 50)); // the flush lands; finish() never runs
+    await db.transaction('r', tables, () => undefined);
+    expect((await listDossiers(db, {}, { today })).total).toBe(40);
+    expect((await listDossiers(db, { text: '危险化学品' }, { today })).total).toBe(0);
+    // Numbers already used are not given out again.
+    expect((await createDossier(env, draft())).dossier.number).toBe('青司监〔2026〕41号');
+    expect(await repairSearchIndex(db)).toBe(41);
+    expect((await listDossiers(db, { text: '危险化学品' }, { today })).total).toBe(40);
+    expect(await repairSearchIndex(db)).toBe(0);
+  });
+});
+
+describe('search over dense terms', () => {
+  it('finds exactly the dossiers of a term kept as a bitmap, and removes one on edit', async () => {
+    const writer = new BulkWriter(db, (work) =>
+      db.transaction('rw', [db.bodies, db.cards, db.catalog, db.meta, db.postings, db.termBuckets], work),
+    );
+    await writer.begin();
+    for (let i = 0; i < 600; i++) {
+      const title = i % 2 === 0 ? `第${i}件未告知听证权利的案卷` : `第${i}件裁量基准问题`;
+      writer.add(
+        {
+          dossier: makeDossier({ id: `dense-${i}`, number: `青司监〔2026〕${i + 1}号`, title }),
+          findings: [],
+          events: [],
+        },
+        { subjects: [], organs: [] },
+      );
+    }
+    await writer.finish();
+    const rows = await db.postings.toArray();
+    expect(rows.some((r) => r.bits)).toBe(true);
+    const hits = await listDossiers(db, { text: '听证' }, { today, limit: 1000 });
+    expect(hits.total).toBe(300);
+    expect(hits.cards.every((c) => c.title.includes('听证'))).toBe(true);
+    // An edit drops the dossier from the bitmap row.
+    await updateDossier(env, 'dense-0', 1, draft({ title: '改为其他内容的案卷' }));
+    expect((await listDossiers(db, { text: '听证' }, { today, limit: 1000 })).total).toBe(299);
+  });
+
+  it('intersects bitmap rows, gap-list rows and bucket entries alike', async () => {
+    const { intersectPostings } = await import('../../../renderer/db/dossiers/search-index');
+    const { encodeBitmap } = await import('../../../shared/search/postings');
+    const everyOther = Array.from({ length: 500 }, (_, i) => i * 2);
+    const bitmap = { bitmaps: [encodeBitmap(everyOther)], list: [1001, 1003], count: 502 };
+    const sparse = { bitmaps: [], list: [3, 4, 10, 11, 1001], count: 5 };
+    expect(intersectPostings([bitmap, sparse])).toEqual([4, 10, 1001]);
+    expect(intersectPostings([sparse, bitmap, { bitmaps: [], list: [], count: 0 }])).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ import { useSession } from '../../../app/session';
 import type { PageCursor } from '../../../db/dossiers/catalog';
 import type { DossierQuery } from '../../../db/dossiers/filters';
 import type { DossierCard } from '../../../db/dossiers/layout';
-import { countDossiers, listDossiers, type StatusCounts } from '../../../db/dossiers/store';
+import { listDossiers, type StatusCounts } from '../../../db/dossiers/store';
 import { Highlight } from '../components/Highlight';
 import { formatInstant, STATUS_COLORS } from '../components/labels';
 import { useNames, useRegistryOptions } from '../data/names';
@@ -20,7 +20,8 @@ import { useDossiers } from '../data/use-store';
 import { FilterBar } from './FilterBar';
 import { paramsFromQuery, queryFromParams } from './query-params';
 
-const PAGE = 60;
+// A screenful and a half: later pages load as the clerk scrolls.
+const PAGE = 24;
 const ROW_HEIGHT = 62;
 
 interface ListState {
@@ -61,16 +62,17 @@ export function DossierList() {
     [setParams],
   );
 
-  // First page and the status counts whenever the query changes, side by side.
+  // First page and the status counts whenever the query changes; the counts come
+  // first, from the catalogue pass, and the rows once their blocks are read.
   // biome-ignore lint/correctness/useExhaustiveDependencies: queryKey stands for the query
   useEffect(() => {
     const id = ++request.current;
     const start = performance.now();
     setState((s) => ({ ...s, loading: true }));
-    void countDossiers(db, query, today).then((value) => {
+    const onCounts = (value: StatusCounts) => {
       if (id === request.current) setCounts({ value, start });
-    });
-    void listDossiers(db, query, { today, limit: PAGE }).then((page) => {
+    };
+    void listDossiers(db, query, { today, limit: PAGE, onCounts }).then((page) => {
       if (id !== request.current) return;
       performance.measure('desk:dossiers:data', { start, end: performance.now() });
       pendingMeasure.current = { name: query.text ? 'desk:dossiers:search' : 'desk:dossiers:first-page', start };
@@ -124,10 +126,6 @@ export function DossierList() {
   useCommand(
     'search',
     useCallback(() => searchRef.current?.focus({ cursor: 'all' }), []),
-  );
-  useCommand(
-    'new',
-    useCallback(() => navigate('/dossiers/new'), [navigate]),
   );
 
   const parts = useMemo(() => parseQuery(query.text ?? ''), [query.text]);
