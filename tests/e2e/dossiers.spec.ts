@@ -225,8 +225,10 @@ test('the list pages through a large set, filters by status and overdue, and sav
     expect(['整改中', '下级报送']).toContain(tag);
   }
 
-  await page.getByTestId('filter-overdue').check();
+  // The filters live in the URL: the box shows checked once the list has navigated.
+  await page.getByTestId('filter-overdue').click();
   await expect(page).toHaveURL(/overdue=1/);
+  await expect(page.getByTestId('filter-overdue')).toBeChecked();
   const overdueTotal = (await page.getByTestId('dossier-total').textContent()) ?? '';
   await page.getByTestId('save-filter').click();
   await page.getByRole('dialog').getByLabel('名称').fill('逾期整改');

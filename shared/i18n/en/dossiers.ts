@@ -311,7 +311,7 @@ export const dossiers: Messages<typeof zh> = {
     saved: 'Finding saved',
     formTitleNew: 'Record a finding',
     formTitleEdit: 'Edit finding',
-    summary: '{{total}} findings, {{open}} open, {{overdue}} overdue',
+    summary: 'Findings: {{total}} · open: {{open}} · overdue: {{overdue}}',
   },
   timeline: {
     verify: 'Verify integrity',

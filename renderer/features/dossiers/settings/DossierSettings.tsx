@@ -112,6 +112,7 @@ function WorkflowSettingsCard() {
 
 function CalendarCard() {
   const { t } = useTranslation(['dossiers', 'common']);
+  const { locale } = useSession();
   const { message } = App.useApp();
   const [years, setYears] = useState<HolidayYear[]>([]);
   const [editing, setEditing] = useState<{ year: number; text: string; reference: string } | null>(null);
@@ -209,7 +210,10 @@ function CalendarCard() {
                   <>
                     {t('dossiers:calendar.holidays', { count: off })} ·{' '}
                     {t('dossiers:calendar.workdays', { count: worked })}
-                    {y.reference && <div className="calendar-reference">{y.reference}</div>}
+                    {/* Shipped years cite the notice by its Chinese title; show it where it reads. */}
+                    {y.reference && (locale === 'zh-CN' || !defaults.has(y.year) || changed) && (
+                      <div className="calendar-reference">{y.reference}</div>
+                    )}
                   </>
                 }
               />
