@@ -16,7 +16,9 @@ export function highlightRanges(text: string, parts: readonly QueryPart[]): Rang
   const origin: number[] = [];
   let i = 0;
   for (const ch of text) {
-    const f = ch.normalize('NFKC').toLowerCase();
+    const cp = ch.codePointAt(0) as number;
+    // Common CJK ideographs and ASCII fold without NFKC; the rest (full-width forms…) need it.
+    const f = cp < 0x80 ? ch.toLowerCase() : cp >= 0x4e00 && cp <= 0x9fff ? ch : ch.normalize('NFKC').toLowerCase();
     for (let k = 0; k < f.length; k++) origin.push(i);
     folded += f;
     i += ch.length;

@@ -9,6 +9,7 @@ import {
   SEGMENT,
   statusCode,
   statusOfCode,
+  UPDATED_EPOCH,
 } from './layout';
 
 /** The catalogue columns of one dossier. */
@@ -28,7 +29,7 @@ export function catalogEntryOf(card: DossierCard): CatalogEntry {
     kind: kindCode(card.kind),
     priority: priorityCode(card.priority),
     flags: card.receivedFrom ? 1 : 0,
-    updated: Date.parse(card.updatedAt),
+    updated: Math.max(0, Math.floor((Date.parse(card.updatedAt) - UPDATED_EPOCH) / 1000)),
     registered: toDayNumber(card.registeredOn),
     due: card.dueOn ? toDayNumber(card.dueOn) : 0,
   };

@@ -123,12 +123,15 @@ export interface CatalogSegment {
   priority: Uint8Array;
   /** Bit 0: received from another organ. */
   flags: Uint8Array;
-  /** Last change, milliseconds since the epoch. */
-  updated: Float64Array;
+  /** Last change, in seconds since 2000-01-01 (UPDATED_EPOCH); ties are ordered by slot. */
+  updated: Uint32Array;
   /** Day numbers (days since 1970-01-01); 0 = none. */
   registered: Uint16Array;
   due: Uint16Array;
 }
+
+/** 2000-01-01T00:00:00Z: seconds from here fit 32 bits until 2136. */
+export const UPDATED_EPOCH = Date.UTC(2000, 0, 1);
 
 export function emptySegment(seg: number): CatalogSegment {
   return {
@@ -137,7 +140,7 @@ export function emptySegment(seg: number): CatalogSegment {
     kind: new Uint8Array(SEGMENT),
     priority: new Uint8Array(SEGMENT),
     flags: new Uint8Array(SEGMENT),
-    updated: new Float64Array(SEGMENT),
+    updated: new Uint32Array(SEGMENT),
     registered: new Uint16Array(SEGMENT),
     due: new Uint16Array(SEGMENT),
   };

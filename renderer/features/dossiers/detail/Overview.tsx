@@ -1,9 +1,11 @@
 import { Descriptions, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { pendingDeadlines } from '../../../../shared/workflow/deadlines';
 import { useSession } from '../../../app/session';
 import type { DossierRecord } from '../../../db/dossiers/layout';
+import { getCards } from '../../../db/dossiers/store';
 import { useNames } from '../data/names';
 import { useDossiers } from '../data/use-store';
 
@@ -94,6 +96,15 @@ export function Overview({ record }: { record: DossierRecord }) {
     },
     { key: 'legalBasis', label: t('detail.fields.legalBasis'), children: d.legalBasis || none, span: 3 },
   ];
+  const linkIds = [d.links.parentId, d.links.clueId, d.links.referralId].filter((x): x is string => !!x);
+  if (linkIds.length > 0) {
+    items.push({
+      key: 'links',
+      label: t('detail.fields.links'),
+      children: <DossierLinks links={d.links} />,
+      span: 3,
+    });
+  }
   if (d.tags.length > 0) {
     items.push({
       key: 'tags',
@@ -174,5 +185,40 @@ export function Overview({ record }: { record: DossierRecord }) {
       <Descriptions bordered size="small" column={3} items={items} />
       {flow.length > 0 && <Descriptions bordered size="small" column={1} items={flow} style={{ marginTop: 16 }} />}
     </div>
+  );
+}
+
+/** The campaign, clue and referral a dossier is linked to, by number, as links. */
+function DossierLinks({ links }: { links: DossierRecord['dossier']['links'] }) {
+  const { t } = useTranslation('dossiers');
+  const { db } = useDossiers();
+  const [cards, setCards] = useState<Map<string, { number: string; title: string }>>(new Map());
+  const entries = (
+    [
+      ['parent', links.parentId],
+      ['clue', links.clueId],
+      ['referral', links.referralId],
+    ] as const
+  ).filter((e): e is ['parent' | 'clue' | 'referral', string] => !!e[1]);
+  const key = entries.map((e) => e[1]).join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: key stands for the linked ids
+  useEffect(() => {
+    void getCards(
+      db,
+      entries.map((e) => e[1]),
+    ).then((found) => setCards(new Map(found.map((c) => [c.id, { number: c.number, title: c.title }]))));
+  }, [db, key]);
+  return (
+    <>
+      {entries.map(([kind, id]) => {
+        const card = cards.get(id);
+        return (
+          <div key={kind}>
+            {t('timeline.detail', { label: t(`detail.fields.${kind}`), value: '' })}
+            {card ? <Link to={`/dossiers/${encodeURIComponent(id)}`}>{`${card.number} ${card.title}`}</Link> : id}
+          </div>
+        );
+      })}
+    </>
   );
 }
