@@ -101,6 +101,7 @@ async function lastChunk(db: SearchTables, term: Term): Promise<number> {
  * row of its own.
  */
 export async function addPostings(db: SearchTables, slot: number, terms: Iterable<Term>): Promise<void> {
+  clearTermCache(db);
   const byBucket = new Map<number, Term[]>();
   for (const term of terms) {
     const b = bucketOf(term);
@@ -138,6 +139,7 @@ export async function addPostings(db: SearchTables, slot: number, terms: Iterabl
 
 /** Removes a dossier's slot from terms it no longer has. */
 export async function removePostings(db: SearchTables, slot: number, terms: Iterable<Term>): Promise<void> {
+  clearTermCache(db);
   const list = [...terms];
   if (list.length === 0) return;
   const keys = [...new Set(list.map(bucketOf))];
@@ -212,12 +214,40 @@ function postingsOf(rows: readonly PostingRow[], extra: readonly number[] | unde
   return { bitmaps, list: lists.length <= 1 ? (lists[0] ?? []) : unionSorted(lists), count };
 }
 
+/**
+ * Terms read lately, per database: a clerk refining a query ("市场" → "市场监督") asks
+ * for the same bigrams again. Any write through this module, or a catalogue version
+ * change seen by the store (another window wrote), clears it.
+ */
+const termCache = new WeakMap<SearchTables, Map<Term, TermPostings>>();
+const TERM_CACHE_SIZE = 128;
+
+export function clearTermCache(db: SearchTables): void {
+  termCache.delete(db);
+}
+
 async function readPostings(db: SearchTables, term: Term): Promise<TermPostings> {
+  let cache = termCache.get(db);
+  const hit = cache?.get(term);
+  if (hit) {
+    // Refresh its place: the map's order is the eviction order.
+    cache?.delete(term);
+    cache?.set(term, hit);
+    return hit;
+  }
   const [rows, bucket] = await Promise.all([
     db.postings.where('[t+c]').between([term, Dexie.minKey], [term, Dexie.maxKey]).toArray(),
     db.termBuckets.get(bucketOf(term)),
   ]);
-  return postingsOf(rows, bucket?.terms.get(term));
+  const postings = postingsOf(rows, bucket?.terms.get(term));
+  cache = termCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    termCache.set(db, cache);
+  }
+  cache.set(term, postings);
+  if (cache.size > TERM_CACHE_SIZE) cache.delete(cache.keys().next().value as Term);
+  return postings;
 }
 
 /** The slots holding a term: its own posting rows and its bucket entry. */
@@ -234,7 +264,23 @@ async function readRange(db: SearchTables, low: Term, high: Term): Promise<numbe
 /** Slots in every set: the smallest is listed, the others only asked about each of its slots. */
 export function intersectPostings(sets: readonly TermPostings[]): number[] {
   if (sets.length === 0) return [];
-  const ordered = [...sets].sort((a, b) => a.count - b.count);
+  // Terms that are one bitmap each are ANDed byte by byte first: common bigrams of a
+  // Chinese phrase are often all dense, and this never lists their members.
+  const pure = sets.filter((p) => p.list.length === 0 && p.bitmaps.length === 1);
+  const rest = sets.filter((p) => !(p.list.length === 0 && p.bitmaps.length === 1));
+  if (pure.length > 1) {
+    const length = Math.min(...pure.map((p) => (p.bitmaps[0] as Uint8Array).length));
+    const acc = ((pure[0] as TermPostings).bitmaps[0] as Uint8Array).slice(0, length);
+    for (const p of pure.slice(1)) {
+      const bits = p.bitmaps[0] as Uint8Array;
+      for (let i = 0; i < length; i++) acc[i] = (acc[i] as number) & (bits[i] as number);
+    }
+    if (rest.length === 0) return bitmapValues(acc);
+    rest.push({ bitmaps: [acc], list: [], count: Math.min(...pure.map((p) => p.count)) });
+  } else {
+    rest.push(...pure);
+  }
+  const ordered = rest.sort((a, b) => a.count - b.count);
   let result = materialize(ordered[0] as TermPostings);
   for (let k = 1; k < ordered.length && result.length > 0; k++) {
     const other = ordered[k] as TermPostings;
@@ -310,6 +356,7 @@ export class PostingBuilder {
 
   /** Writes everything accumulated: large lists as posting rows, small ones into buckets. */
   async write(db: SearchTables): Promise<void> {
+    clearTermCache(db);
     const existing = new Map<Term, number>();
     for (const key of await db.postings.toCollection().primaryKeys()) {
       const [t, c] = key as unknown as [Term, number];

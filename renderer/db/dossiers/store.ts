@@ -35,6 +35,7 @@ import {
 import { cardOf } from './record-card';
 import {
   addPostings,
+  clearTermCache,
   dossierTerms,
   forEachDossierTerm,
   type IndexNames,
@@ -90,6 +91,10 @@ export async function loadCatalog(db: DeskDatabase): Promise<Catalog> {
   const version = await metaValue(db, META.catalogVersion);
   const cached = catalogs.get(db);
   if (cached && cached.version === version) return cached;
+  // Another window (or a bulk write) changed the records: what was read of the
+  // search index may be stale too.
+  candidateMemo.delete(db);
+  clearTermCache(db);
   // Concurrent callers (the page and the counts) share one read.
   let pending = loading.get(db);
   if (!pending) {
@@ -120,6 +125,7 @@ function readCatalog(db: DeskDatabase): Promise<Catalog> {
 export function dropCatalogCache(db: DeskDatabase): void {
   catalogs.delete(db);
   candidateMemo.delete(db);
+  clearTermCache(db);
 }
 
 // ---------------------------------------------------------------------------
@@ -187,8 +193,13 @@ async function candidatesFor(db: DeskDatabase, q: DossierQuery): Promise<number[
 export async function countDossiers(db: DeskDatabase, query: DossierQuery, today: string): Promise<StatusCounts> {
   const q = normalizeQuery(query);
   // One read transaction for all the reads: a transaction per read costs more than the read.
-  const [catalog, candidates] = await db.transaction('r', [db.meta, db.catalog, db.postings, db.termBuckets], () =>
-    Promise.all([loadCatalog(db), candidatesFor(db, q)]),
+  const [catalog, candidates] = await db.transaction(
+    'r',
+    [db.meta, db.catalog, db.postings, db.termBuckets],
+    async () => {
+      const loaded = await loadCatalog(db);
+      return [loaded, await candidatesFor(db, q)] as const;
+    },
   );
   const { counts, total, overdue } = catalog.page(q, 'updated', 'desc', today, 0, undefined, candidates);
   return { counts, total, overdue };
@@ -212,7 +223,9 @@ export async function listDossiers(
 ): Promise<ListPage> {
   const q = normalizeQuery(query);
   return db.transaction('r', [db.meta, db.catalog, db.postings, db.termBuckets, db.cards], async () => {
-    const [catalog, candidates] = await Promise.all([loadCatalog(db), candidatesFor(db, q)]);
+    // The catalogue first: its version check also tells whether cached search terms still hold.
+    const catalog = await loadCatalog(db);
+    const candidates = await candidatesFor(db, q);
     const sort = q.sort ?? 'updated';
     const page = catalog.page(
       q,

@@ -335,3 +335,16 @@ describe('search over dense terms', () => {
     expect(intersectPostings([sparse, bitmap, { bitmaps: [], list: [], count: 0 }])).toEqual([]);
   });
 });
+
+describe('bitmap intersection', () => {
+  it('ANDs terms that are all bitmaps, and mixes them with lists', async () => {
+    const { intersectPostings } = await import('../../../renderer/db/dossiers/search-index');
+    const { encodeBitmap } = await import('../../../shared/search/postings');
+    const evens = { bitmaps: [encodeBitmap(Array.from({ length: 50 }, (_, i) => i * 2))], list: [], count: 50 };
+    const threes = { bitmaps: [encodeBitmap(Array.from({ length: 40 }, (_, i) => i * 3))], list: [], count: 40 };
+    expect(intersectPostings([evens, threes])).toEqual([
+      0, 6, 12, 18, 24, 30, 36, 42, 48, 54, 60, 66, 72, 78, 84, 90, 96,
+    ]);
+    expect(intersectPostings([evens, threes, { bitmaps: [], list: [12, 13, 90], count: 3 }])).toEqual([12, 90]);
+  });
+});
