@@ -135,6 +135,7 @@ test('a dossier from registration to closed, found by a two-character search, it
 
   // A two-character Chinese query finds it, highlighted.
   await page.getByRole('menuitem', { name: '监督案卷' }).click();
+  await expect(page.getByTestId('dossier-row').first()).toBeVisible();
   await page.keyboard.press('Control+f');
   await expect(page.getByTestId('dossier-search')).toBeFocused();
   await page.keyboard.type('冷链');

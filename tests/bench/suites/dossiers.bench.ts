@@ -124,6 +124,9 @@ const suite: BenchSuite = {
         await search.press('Enter');
         times.push(await nthSpan(page, 'desk:dossiers:search', ++done));
       }
+      if (process.env.DESK_BENCH_VERBOSE) {
+        process.stdout.write(`  search times: ${QUERIES.map((q, i) => `${q} ${round(times[i] ?? 0)}`).join(', ')}\n`);
+      }
       results.push({ name: 'search.p95_ms', value: round(percentile(times, 95)), unit: 'ms' });
       results.push({ name: 'search.median_ms', value: round(median(times)), unit: 'ms' });
 
