@@ -620,6 +620,49 @@ export function workflowContext(env: StoreEnv, now: Date): WorkflowContext {
   };
 }
 
+/**
+ * Stores a dossier received in a package from another organ (origin "received"): new
+ * ones get a slot, a newer version replaces the one held, an older or equal one is
+ * refused as a conflict, and so is one whose timeline does not verify. The packages
+ * feature calls this inside its import, after verifying the package itself.
+ */
+export async function putReceivedDossier(
+  db: DeskDatabase,
+  received: { dossier: Dossier; findings: Finding[]; events: TimelineEvent[] },
+): Promise<DossierRecord> {
+  if (received.dossier.origin.kind !== 'received') {
+    throw new DossierStoreError('NOT_EDITABLE', 'only dossiers received from another organ are stored this way');
+  }
+  const verdict = verifyChain(received.dossier.id, received.events);
+  if (!verdict.ok) {
+    throw new DossierStoreError('CONFLICT', `timeline of ${received.dossier.id} breaks at event ${verdict.brokenAt}`);
+  }
+  let done: Committed | undefined;
+  const record = await db.transaction('rw', writeTables(db), async () => {
+    const slot = await slotOf(db, received.dossier.id);
+    const before = slot === undefined ? undefined : await readRecord(db, slot);
+    if (before) {
+      if (before.dossier.origin.kind !== 'received') {
+        throw new DossierStoreError('CONFLICT', `dossier ${received.dossier.id} is this office's own`);
+      }
+      if (before.dossier.version >= received.dossier.version) {
+        throw new DossierStoreError(
+          'CONFLICT',
+          `dossier ${received.dossier.id} is already held at this version or newer`,
+        );
+      }
+    }
+    const target = before?.slot ?? (await metaValue(db, META.nextSlot));
+    if (!before) await db.meta.put({ k: META.nextSlot, v: target + 1 });
+    const after: DossierRecord = { slot: target, ...received };
+    done = await putRecord(db, after);
+    await reindex(db, before ?? null, after);
+    return after;
+  });
+  if (done) afterCommit(db, done);
+  return record;
+}
+
 /** Takes a workflow action: the change and its timeline event commit together or not at all. */
 export async function takeAction(env: StoreEnv, id: string, action: WorkflowAction): Promise<WorkflowOutcome> {
   const { db } = env;

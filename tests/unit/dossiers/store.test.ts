@@ -9,6 +9,7 @@ import {
   DossierStoreError,
   getDossier,
   listDossiers,
+  putReceivedDossier,
   repairSearchIndex,
   type StoreEnv,
   takeAction,
@@ -16,7 +17,9 @@ import {
   verifyTimeline,
 } from '../../../renderer/db/dossiers/store';
 import { DEFAULT_HOLIDAY_YEARS, WorkingCalendar } from '../../../shared/calendar';
+import type { TimelineEvent } from '../../../shared/domain/dossier';
 import { type DossierDraftInput, dossierDraftSchema, findingDraftSchema } from '../../../shared/dossiers/draft';
+import { sealEvent } from '../../../shared/timeline';
 import { DEFAULT_WORKFLOW_SETTINGS } from '../../../shared/workflow';
 import { dossier as makeDossier } from './workflow-fixtures';
 
@@ -261,6 +264,51 @@ describe('dossier store', () => {
     (item.events[1] as { reason?: string }).reason = '事后补写的理由';
     await db.bodies.put(block);
     expect(await verifyTimeline(db, created.dossier.id)).toMatchObject({ ok: false, brokenAt: 2, problem: 'altered' });
+  });
+});
+
+describe('dossiers received from another organ', () => {
+  const origin = {
+    kind: 'received' as const,
+    senderOrganName: '城关镇司法所',
+    senderDivisionCode: '330104',
+    senderFingerprint: 'fp',
+    packageId: 'pkg-1',
+    receivedAt: '2026-11-20T09:00:00.000+08:00',
+  };
+  const timeline = (id: string, n: number) => {
+    const events: TimelineEvent[] = [];
+    for (let i = 0; i < n; i++) {
+      events.push(
+        sealEvent(
+          { dossierId: id, at: `2026-11-1${i}T09:00:00.000+08:00`, actor: '张三', type: 'edited', data: {} },
+          events.at(-1),
+        ),
+      );
+    }
+    return events;
+  };
+
+  it('are stored once verified, replaced only by a newer version, and found by the sender’s name', async () => {
+    const first = makeDossier({ id: 'recv-1', title: '镇综合执法队暂扣物品处理监督', origin, version: 3 });
+    await putReceivedDossier(db, { dossier: first, findings: [], events: timeline('recv-1', 2) });
+    expect((await listDossiers(db, { text: '城关镇' }, { today })).cards.map((c) => c.id)).toEqual(['recv-1']);
+    await expect(
+      putReceivedDossier(db, { dossier: { ...first, title: '旧版本' }, findings: [], events: timeline('recv-1', 2) }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    const newer = { ...first, version: 4, title: '镇综合执法队暂扣物品处理监督（补充）' };
+    const stored = await putReceivedDossier(db, { dossier: newer, findings: [], events: timeline('recv-1', 3) });
+    expect((await getDossier(db, 'recv-1'))?.dossier.title).toBe(newer.title);
+    expect(stored.slot).toBe(0);
+    expect((await listDossiers(db, {}, { today })).total).toBe(1);
+    // A broken timeline is refused, and nothing changes.
+    const broken = timeline('recv-1', 4).map((e) => (e.seq === 2 ? { ...e, actor: '李四' } : e));
+    await expect(
+      putReceivedDossier(db, { dossier: { ...newer, version: 5 }, findings: [], events: broken }),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    expect((await getDossier(db, 'recv-1'))?.dossier.version).toBe(4);
   });
 });
 
