@@ -1,6 +1,7 @@
 import type { Locale } from '../domain/locale';
 import { common as enCommon } from './en/common';
 import { documents as enDocuments } from './en/documents';
+import { dossiers as enDossiers } from './en/dossiers';
 import { errors as enErrors } from './en/errors';
 import { evidence as enEvidence } from './en/evidence';
 import { menu as enMenu } from './en/menu';
@@ -11,6 +12,7 @@ import { wizard as enWizard } from './en/wizard';
 import type { Messages } from './types';
 import { common } from './zh-CN/common';
 import { documents } from './zh-CN/documents';
+import { dossiers } from './zh-CN/dossiers';
 import { errors } from './zh-CN/errors';
 import { evidence } from './zh-CN/evidence';
 import { menu } from './zh-CN/menu';
@@ -20,7 +22,7 @@ import { shell } from './zh-CN/shell';
 import { wizard } from './zh-CN/wizard';
 
 /** Catalogue namespaces; each feature adds one file per language and a line here. */
-const zhCN = { common, shell, wizard, settings, menu, errors, documents, registries, evidence };
+const zhCN = { common, shell, wizard, settings, menu, errors, documents, registries, evidence, dossiers };
 export type Catalogue = typeof zhCN;
 
 const en: Messages<Catalogue> = {
@@ -33,6 +35,7 @@ const en: Messages<Catalogue> = {
   documents: enDocuments,
   registries: enRegistries,
   evidence: enEvidence,
+  dossiers: enDossiers,
 };
 
 export const CATALOGUES: Record<Locale, Messages<Catalogue>> = { 'zh-CN': zhCN, en };

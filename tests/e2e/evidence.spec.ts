@@ -2,48 +2,22 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { Dossier, Evidence } from '../../shared/domain/dossier';
+import type { Evidence } from '../../shared/domain/dossier';
+import { openOwnDossier, seedDemoData } from './support/dossiers';
 import { makePdf, makePng } from './support/files';
 import { expect, openApp, seedOffice, test } from './support/fixtures';
-import { APP_URL } from './support/harness';
-import { idbAll, idbPut } from './support/idb';
-
-const NOW = '2026-03-02T09:00:00.000Z';
-const DOSSIER: Dossier = {
-  id: 'dossier-1',
-  number: '青司监〔2026〕12号',
-  title: '青山县市场监督管理局行政处罚案卷评查',
-  kind: 'case_review',
-  source: 'annual_plan',
-  methods: ['case_files'],
-  status: 'investigating',
-  owningOrganId: 'org-office',
-  subjectIds: [],
-  supervisedOrganIds: [],
-  handlerIds: [],
-  registeredOn: '2026-03-01',
-  priority: 'normal',
-  confidentiality: 'internal',
-  summary: '',
-  legalBasis: '',
-  tags: [],
-  links: { related: [] },
-  origin: { kind: 'own' },
-  version: 1,
-  createdAt: NOW,
-  updatedAt: NOW,
-};
+import { idbAll } from './support/idb';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-async function openPanel(page: Page): Promise<void> {
+/** A dossier of the office's own, with its evidence tab open; returns the dossier's id. */
+async function openPanel(page: Page): Promise<string> {
   await openApp(page);
-  await page.goto(`${APP_URL}#/registries/evidence-demo/${DOSSIER.id}`);
-  await expect(page.getByText('找不到此案卷')).toBeVisible();
-  // The dossier is written below the app (the dossier screens are another feature's).
-  await idbPut(page, 'dossiers', [DOSSIER]);
-  await page.reload();
-  await expect(page.getByTestId('demo-dossier-title')).toHaveText(DOSSIER.title);
+  await seedDemoData(page);
+  const id = await openOwnDossier(page);
+  await page.getByTestId('tab-evidence').click();
+  await expect(page.getByTestId('evidence-drop')).toBeVisible();
+  return id;
 }
 
 /** Drops files on the panel the way a browser does: a DataTransfer carrying File objects. */
@@ -84,7 +58,7 @@ test('evidence: add by dialog and by drop, duplicates caught, image and PDF prev
   writeFileSync(pdfPath, pdf);
   writeFileSync(pngPath, png);
   writeFileSync(copyPath, pdf);
-  await openPanel(page);
+  const dossierId = await openPanel(page);
 
   // By the file dialog: two files, hashed and stored under their SHA-256.
   desk.ports.dialogs.openAnswers.push([pdfPath, pngPath]);
@@ -95,8 +69,8 @@ test('evidence: add by dialog and by drop, duplicates caught, image and PDF prev
   let records = await idbAll<Evidence>(page, 'evidence');
   expect(records.map((e) => [e.fileName, e.sha256, e.size, e.dossierId, e.addedBy]).sort()).toEqual(
     [
-      ['notice.pdf', sha256(pdf), pdf.length, DOSSIER.id, '青山县司法局'],
-      ['site-photo.png', sha256(png), png.length, DOSSIER.id, '青山县司法局'],
+      ['notice.pdf', sha256(pdf), pdf.length, dossierId, '青山县司法局'],
+      ['site-photo.png', sha256(png), png.length, dossierId, '青山县司法局'],
     ].sort(),
   );
   const stored = (sha: string) => join(desk.userDataDir, 'evidence', sha.slice(0, 2), sha);

@@ -1,6 +1,6 @@
 import { DownloadOutlined, ExportOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Space, Spin, Switch, Tabs, Tree, TreeSelect, Typography } from 'antd';
-import { lazy, useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useNavigate, useParams } from 'react-router';
 import { REGISTRY_KINDS, type RegistryKind, type RegistryRecords } from '../../../shared/domain/registry';
@@ -18,9 +18,6 @@ import { RegistryTable } from './RegistryTable';
 import { chooseSheet, registrySheet, templateSheets } from './spreadsheet';
 import './registries.css';
 
-// Shown only under the e2e harness until the dossier page mounts the evidence panel.
-const EvidenceDemoPage = lazy(() => import('../evidence/EvidenceDemoPage'));
-
 type AnyRecord = RegistryRecords[RegistryKind];
 
 const isKind = (value: string | undefined): value is RegistryKind =>
@@ -29,7 +26,6 @@ const isKind = (value: string | undefined): value is RegistryKind =>
 export default function RegistriesPage() {
   return (
     <Routes>
-      <Route path="evidence-demo/:dossierId" element={<EvidenceDemoPage />} />
       <Route path=":tab?" element={<RegistriesTabs />} />
     </Routes>
   );
