@@ -1,5 +1,5 @@
 import type { Dossier, Evidence, Finding } from '../domain/dossier';
-import { translate } from '../i18n';
+import { dossiers as zhDossiers } from '../i18n/zh-CN/dossiers';
 import { findingCategoryLabel } from '../taxonomy/findings';
 import type { DocumentSource } from './source';
 
@@ -34,7 +34,7 @@ export function documentSourceFromDossier(input: {
       title: dossier.title,
       number: dossier.number,
       ...(dossier.legalBasis ? { basis: dossier.legalBasis } : {}),
-      source: translate('zh-CN', `dossiers.sources.${dossier.source}`),
+      source: zhDossiers.sources[dossier.source],
       period: chineseMonth(started),
     },
     ...(dossier.summary ? { facts: dossier.summary } : {}),

@@ -39,7 +39,6 @@ const en: Messages<Catalogue> = {
 };
 
 export const CATALOGUES: Record<Locale, Messages<Catalogue>> = { 'zh-CN': zhCN, en };
-export const NAMESPACES = Object.keys(zhCN) as (keyof Catalogue)[];
 
 /** Looks up "namespace.key.path" and fills {{placeholders}}; for the main process and CLI. */
 export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}): string {

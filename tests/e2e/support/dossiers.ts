@@ -2,7 +2,7 @@ import { expect, type Page } from '@playwright/test';
 import { APP_URL } from './harness';
 
 /** Fills the registries and dossiers with the deterministic demo data, from Settings. */
-export async function seedDemoData(page: Page, count: '100' | '1000' = '100'): Promise<void> {
+export async function seedDemoData(page: Page, count: '100' | '1,000' = '100'): Promise<void> {
   await page.goto(`${APP_URL}#/settings`);
   await page.getByTestId('demo-count').click();
   await page
