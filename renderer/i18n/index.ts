@@ -1,15 +1,10 @@
 import i18next, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../shared/domain/locale';
-import { common as enCommon } from '../../shared/i18n/en/common';
-import { errors as enErrors } from '../../shared/i18n/en/errors';
-import { shell as enShell } from '../../shared/i18n/en/shell';
-import { common } from '../../shared/i18n/zh-CN/common';
-import { errors } from '../../shared/i18n/zh-CN/errors';
-import { shell } from '../../shared/i18n/zh-CN/shell';
 
-// The shell's own catalogues are bundled; each feature's arrive with the feature, in
-// the language being shown (react-i18next suspends until they are in).
+// Each catalogue is its own chunk: the shell's arrive before the first render, each
+// feature's with the feature, in the language being shown (react-i18next suspends
+// until they are in).
 const catalogueModules = import.meta.glob<Record<string, ResourceKey>>([
   '../../shared/i18n/zh-CN/*.ts',
   '../../shared/i18n/en/*.ts',
@@ -31,24 +26,18 @@ const lazyCatalogues: BackendModule = {
   },
 };
 
-export function initI18n(locale: Locale): void {
-  void i18next
+export async function initI18n(locale: Locale): Promise<void> {
+  await i18next
     .use(lazyCatalogues)
     .use(initReactI18next)
     .init({
       lng: locale,
       fallbackLng: false,
+      // What the shell itself shows; features name their own namespaces.
       ns: ['common', 'shell', 'errors'],
       defaultNS: 'common',
-      // Namespaces a screen asks for beyond these are read through the backend.
-      partialBundledLanguages: true,
-      resources: {
-        'zh-CN': { common, shell, errors },
-        en: { common: enCommon, shell: enShell, errors: enErrors },
-      },
       interpolation: { escapeValue: false },
       returnNull: false,
-      initAsync: false,
     });
   document.documentElement.lang = locale;
 }
