@@ -32,6 +32,7 @@ export interface NavRoute {
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const DocumentsPage = lazy(() => import('../features/documents/DocumentsPage'));
 const RegistriesPage = lazy(() => import('../features/registries/RegistriesPage'));
+const DossiersPage = lazy(() => import('../features/dossiers/DossiersPage'));
 
 /** The left navigation, in order. Each feature replaces its placeholder with its pages. */
 export const NAV_ROUTES: NavRoute[] = [
@@ -41,7 +42,7 @@ export const NAV_ROUTES: NavRoute[] = [
     icon: <DashboardOutlined />,
     element: <PlaceholderPage feature="dashboard" />,
   },
-  { key: 'dossiers', path: '/dossiers', icon: <FolderOpenOutlined />, element: <PlaceholderPage feature="dossiers" /> },
+  { key: 'dossiers', path: '/dossiers', icon: <FolderOpenOutlined />, element: <DossiersPage /> },
   { key: 'clues', path: '/clues', icon: <BulbOutlined />, element: <PlaceholderPage feature="clues" /> },
   { key: 'reviews', path: '/reviews', icon: <AuditOutlined />, element: <PlaceholderPage feature="reviews" /> },
   {

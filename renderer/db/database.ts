@@ -1,21 +1,64 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { HolidayYear } from '../../shared/calendar/holidays';
 import type { Dossier, Evidence, Finding, TimelineEvent } from '../../shared/domain/dossier';
 import type { EnforcementOfficer, EnforcementSubject, Organ, Supervisor } from '../../shared/domain/registry';
+import type { SavedFilter } from './dossiers/filters';
+import type { BodyBlock, CardBlock, CatalogSegment, MetaRow, PostingRow, TermBucket } from './dossiers/layout';
+import { migrateV1Dossiers } from './dossiers/migrate-v1';
+
+/**
+ * Version 1's stores as released, for the migration test and its fixture script (a
+ * unit test checks that DeskDatabase still declares exactly these).
+ */
+export const SCHEMA_V1 = {
+  organs: 'id, name, parentId, divisionCode, level, active',
+  subjects: 'id, name, organId, field, active',
+  officers: 'id, &certificateNo, subjectId, status',
+  supervisors: 'id, &supervisionIdNo, organId, active',
+  dossiers: 'id, number, status, kind, owningOrganId, updatedAt, [status+updatedAt], *subjectIds',
+  findings: 'id, dossierId, category, rectificationStatus',
+  evidence: 'id, dossierId, sha256',
+  events: 'id, [dossierId+seq]',
+} as const;
+
+/**
+ * Version 2 keeps dossiers, findings and timelines in blocks with a column catalogue
+ * and an inverted search index (see dossiers/layout.ts for why), moving version 1's
+ * per-record rows into them.
+ */
+export const SCHEMA_V2 = {
+  dossiers: null,
+  findings: null,
+  events: null,
+  bodies: 'b',
+  cards: 'b, *ids',
+  catalog: 'seg',
+  postings: '[t+c]',
+  termBuckets: 'b',
+  meta: 'k',
+  savedFilters: 'id, name',
+  calendars: 'year',
+} as const;
 
 /**
  * The office's supervision record, in IndexedDB. Every schema change is a new
- * `version(n)` with an upgrade function; version 1 is frozen once released (a fixture
- * written by it is opened by the migration test).
+ * `version(n)` with an upgrade function; released versions are frozen (a fixture
+ * written by version 1 is opened by the migration test).
  */
 export class DeskDatabase extends Dexie {
   organs!: EntityTable<Organ, 'id'>;
   subjects!: EntityTable<EnforcementSubject, 'id'>;
   officers!: EntityTable<EnforcementOfficer, 'id'>;
   supervisors!: EntityTable<Supervisor, 'id'>;
-  dossiers!: EntityTable<Dossier, 'id'>;
-  findings!: EntityTable<Finding, 'id'>;
   evidence!: EntityTable<Evidence, 'id'>;
-  events!: EntityTable<TimelineEvent, 'id'>;
+  bodies!: Table<BodyBlock, number>;
+  cards!: Table<CardBlock, number>;
+  catalog!: Table<CatalogSegment, number>;
+  postings!: Table<PostingRow, [PostingRow['t'], number]>;
+  termBuckets!: Table<TermBucket, number>;
+  meta!: Table<MetaRow, string>;
+  savedFilters!: EntityTable<SavedFilter, 'id'>;
+  calendars!: Table<HolidayYear, number>;
 
   constructor(name = 'supervision-desk') {
     super(name);
@@ -29,7 +72,27 @@ export class DeskDatabase extends Dexie {
       evidence: 'id, dossierId, sha256',
       events: 'id, [dossierId+seq]',
     });
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade(async (tx) => {
+        // Officers gained `active` (the record's deactivation, apart from the
+        // certificate's status) after version 1; every version 1 officer was active.
+        await tx
+          .table('officers')
+          .toCollection()
+          .modify((officer: { active?: boolean }) => {
+            officer.active ??= true;
+          });
+        await migrateV1Dossiers(tx);
+      });
   }
+}
+
+/** Version 1's record tables, readable during the upgrade to version 2. */
+export interface V1Tables {
+  dossiers: Table<Dossier, string>;
+  findings: Table<Finding, string>;
+  events: Table<TimelineEvent, string>;
 }
 
 let instance: DeskDatabase | undefined;

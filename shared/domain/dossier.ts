@@ -82,7 +82,8 @@ export type Priority = (typeof PRIORITIES)[number];
  * (秘密/机密/绝密) must stay on classified systems, and the app refuses it.
  */
 export const CONFIDENTIALITY_MARKINGS = ['public', 'internal'] as const;
-export const CLASSIFIED_MARKINGS = ['secret', 'confidential', 'top_secret'] as const;
+export const CLASSIFIED_MARKINGS = ['secret', 'confidential', 'top_secret'] as const; // 秘密 / 机密 / 绝密
+export type ConfidentialityMarking = (typeof CONFIDENTIALITY_MARKINGS)[number];
 
 /** Where a record came from: made here, or received in a package from a lower organ. */
 export const originSchema = z.discriminatedUnion('kind', [
@@ -102,12 +103,72 @@ export type RecordOrigin = z.infer<typeof originSchema>;
 export const dossierLinksSchema = z.object({
   /** The campaign (专项监督 / 执法检查) this dossier is a child of. */
   parentId: id.optional(),
-  /** The clue it was opened from. */
+  /** The clue (线索) dossier it was opened from. */
   clueId: id.optional(),
-  /** Organ a matter was referred to (移送), by name. */
-  referredTo: z.string().max(80).optional(),
+  /** The dossier this matter was referred from (移送) or referred on to. */
+  referralId: id.optional(),
   related: z.array(id).max(50).default([]),
 });
+export type DossierLinks = z.infer<typeof dossierLinksSchema>;
+
+/** 处理文书: what the office sends the supervised organ once the facts are established. */
+export const HANDLING_DOCUMENTS = ['notice', 'opinion', 'decision'] as const; // 通知书 / 意见书 / 决定书
+export type HandlingDocument = (typeof HANDLING_DOCUMENTS)[number];
+
+/** 督办措施 when rectification is late or inadequate (DOMAIN.md §4). */
+export const ESCALATION_MEASURES = ['decision', 'leadership_talk', 'circular', 'discipline_referral'] as const;
+export type EscalationMeasure = (typeof ESCALATION_MEASURES)[number];
+
+/** 复查结果: the review upholds, varies or revokes the handling. */
+export const REVIEW_OUTCOMES = ['upheld', 'varied', 'revoked'] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+
+/**
+ * The workflow's own record on the dossier: what each step established. The state
+ * machine (shared/workflow) is the only writer; the timeline keeps the history.
+ */
+export const dossierWorkflowSchema = z.object({
+  /** 不予立项理由. */
+  notOpenedReason: z.string().max(2000).optional(),
+  handling: z
+    .object({ document: z.enum(HANDLING_DOCUMENTS), draftedOn: isoDateSchema, summary: z.string().max(5000) })
+    .optional(),
+  /** 审批: who approved the handling document, and when. */
+  approval: z.object({ by: z.string().min(1).max(80), on: isoDateSchema, opinion: z.string().max(2000) }).optional(),
+  service: z
+    .object({
+      document: z.enum(HANDLING_DOCUMENTS),
+      servedOn: isoDateSchema,
+      documentNumber: z.string().max(60).optional(),
+    })
+    .optional(),
+  referral: z
+    .object({
+      to: z.string().min(2).max(80),
+      on: isoDateSchema,
+      replyDue: isoDateSchema,
+      reply: z.object({ on: isoDateSchema, summary: z.string().max(2000) }).optional(),
+    })
+    .optional(),
+  review: z
+    .object({
+      requestedOn: isoDateSchema,
+      reason: z.string().max(2000),
+      decideBy: isoDateSchema,
+      /** The status the dossier returns to when the review upholds the handling. */
+      returnTo: z.enum(DOSSIER_STATUSES),
+      outcome: z.enum(REVIEW_OUTCOMES).optional(),
+      decidedOn: isoDateSchema.optional(),
+    })
+    .optional(),
+  /** Measures taken against late or inadequate rectification, newest last. */
+  escalations: z
+    .array(z.object({ measure: z.enum(ESCALATION_MEASURES), on: isoDateSchema, note: z.string().max(2000) }))
+    .max(50)
+    .default([]),
+  conclusion: z.string().max(2000).optional(),
+});
+export type DossierWorkflow = z.infer<typeof dossierWorkflowSchema>;
 
 export const dossierSchema = z.object({
   id,
@@ -136,6 +197,7 @@ export const dossierSchema = z.object({
   legalBasis: z.string().max(2000).default(''),
   tags: z.array(z.string().trim().min(1).max(30)).max(30).default([]),
   links: dossierLinksSchema,
+  workflow: dossierWorkflowSchema.default({ escalations: [] }),
   origin: originSchema,
   /** Increases with each change; a package carrying an older version is refused. */
   version: z.number().int().min(1),
@@ -144,7 +206,8 @@ export const dossierSchema = z.object({
 });
 export type Dossier = z.infer<typeof dossierSchema>;
 
-export const SEVERITIES = ['minor', 'moderate', 'serious'] as const;
+export const SEVERITIES = ['minor', 'moderate', 'serious'] as const; // 一般 / 较重 / 严重
+export type Severity = (typeof SEVERITIES)[number];
 
 /** 整改状态: required → report received → verified / rejected (then report again). */
 export const RECTIFICATION_STATUSES = ['required', 'report_received', 'verified', 'rejected', 'not_required'] as const;
@@ -175,10 +238,44 @@ export const findingSchema = z.object({
   rectificationRequirement: z.string().max(2000).default(''),
   deadline: rectificationDeadlineSchema.optional(),
   rectificationStatus: z.enum(RECTIFICATION_STATUSES),
+  /** The supervised organ's latest rectification report (整改报告). */
+  report: z.object({ receivedOn: isoDateSchema, summary: z.string().max(5000) }).optional(),
+  /** 复核验收: who found the rectification done. */
+  verification: z.object({ on: isoDateSchema, by: z.string().max(80), note: z.string().max(2000) }).optional(),
+  /** Reports found inadequate so far, and why the latest was. */
+  rejectionCount: z.number().int().min(0).default(0),
+  lastRejection: z.object({ on: isoDateSchema, reason: z.string().max(2000) }).optional(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
 export type Finding = z.infer<typeof findingSchema>;
+
+/** Still waiting for the organ: no report, or the last one was rejected. */
+export function awaitsRectification(finding: Pick<Finding, 'rectificationStatus'>): boolean {
+  return finding.rectificationStatus === 'required' || finding.rectificationStatus === 'rejected';
+}
+
+/** 整改逾期: the organ owes a report and the deadline has passed. */
+export function isRectificationOverdue(
+  finding: Pick<Finding, 'rectificationStatus' | 'deadline'>,
+  today: string,
+): boolean {
+  return awaitsRectification(finding) && finding.deadline !== undefined && finding.deadline.due < today;
+}
+
+/** Rectification is settled: verified, or not required at all. */
+export function rectificationSettled(finding: Pick<Finding, 'rectificationStatus'>): boolean {
+  return finding.rectificationStatus === 'verified' || finding.rectificationStatus === 'not_required';
+}
+
+/**
+ * 密级标志 such as "秘密★1年" or "机密" at the head of a text mark classified matter,
+ * which this software must not hold. Returns the marking found, if any.
+ */
+export function findClassifiedMarking(text: string): string | null {
+  const match = /(绝密|机密|秘密)\s*★/.exec(text) ?? /^\s*(绝密|机密|秘密)(?:\s|$|[，。:：])/m.exec(text);
+  return match ? (match[1] ?? null) : null;
+}
 
 /** 证据材料: metadata in IndexedDB; the bytes live in the main process's content store. */
 export const evidenceSchema = z.object({

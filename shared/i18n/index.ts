@@ -1,6 +1,7 @@
 import type { Locale } from '../domain/locale';
 import { common as enCommon } from './en/common';
 import { documents as enDocuments } from './en/documents';
+import { dossiers as enDossiers } from './en/dossiers';
 import { errors as enErrors } from './en/errors';
 import { evidence as enEvidence } from './en/evidence';
 import { menu as enMenu } from './en/menu';
@@ -12,6 +13,7 @@ import { wizard as enWizard } from './en/wizard';
 import type { Messages } from './types';
 import { common } from './zh-CN/common';
 import { documents } from './zh-CN/documents';
+import { dossiers } from './zh-CN/dossiers';
 import { errors } from './zh-CN/errors';
 import { evidence } from './zh-CN/evidence';
 import { menu } from './zh-CN/menu';
@@ -22,7 +24,7 @@ import { shell } from './zh-CN/shell';
 import { wizard } from './zh-CN/wizard';
 
 /** Catalogue namespaces; each feature adds one file per language and a line here. */
-const zhCN = { common, shell, wizard, settings, menu, errors, documents, registries, evidence, packages };
+const zhCN = { common, shell, wizard, settings, menu, errors, documents, registries, evidence, dossiers, packages };
 export type Catalogue = typeof zhCN;
 
 const en: Messages<Catalogue> = {
@@ -36,10 +38,10 @@ const en: Messages<Catalogue> = {
   registries: enRegistries,
   evidence: enEvidence,
   packages: enPackages,
+  dossiers: enDossiers,
 };
 
 export const CATALOGUES: Record<Locale, Messages<Catalogue>> = { 'zh-CN': zhCN, en };
-export const NAMESPACES = Object.keys(zhCN) as (keyof Catalogue)[];
 
 /** Looks up "namespace.key.path" and fills {{placeholders}}; for the main process and CLI. */
 export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}): string {

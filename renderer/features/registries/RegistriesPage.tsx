@@ -1,10 +1,11 @@
 import { DownloadOutlined, ExportOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Space, Spin, Switch, Tabs, Tree, TreeSelect, Typography } from 'antd';
-import { lazy, useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useNavigate, useParams } from 'react-router';
 import { REGISTRY_KINDS, type RegistryKind, type RegistryRecords } from '../../../shared/domain/registry';
-import { CATALOGUES } from '../../../shared/i18n';
+import { registries as enRegistries } from '../../../shared/i18n/en/registries';
+import { registries as zhRegistries } from '../../../shared/i18n/zh-CN/registries';
 import { normalizeName } from '../../../shared/registry/columns';
 import { organSubtree, type RegistrySnapshot } from '../../../shared/registry/rules';
 import { call } from '../../api/client';
@@ -18,9 +19,6 @@ import { RegistryTable } from './RegistryTable';
 import { chooseSheet, registrySheet, templateSheets } from './spreadsheet';
 import './registries.css';
 
-// Shown only under the e2e harness until the dossier page mounts the evidence panel.
-const EvidenceDemoPage = lazy(() => import('../evidence/EvidenceDemoPage'));
-
 type AnyRecord = RegistryRecords[RegistryKind];
 
 const isKind = (value: string | undefined): value is RegistryKind =>
@@ -29,7 +27,6 @@ const isKind = (value: string | undefined): value is RegistryKind =>
 export default function RegistriesPage() {
   return (
     <Routes>
-      <Route path="evidence-demo/:dossierId" element={<EvidenceDemoPage />} />
       <Route path=":tab?" element={<RegistriesTabs />} />
     </Routes>
   );
@@ -106,7 +103,7 @@ function RegistriesTabs() {
     try {
       const file = await call('registry.readTable');
       if (!file) return;
-      const names = Object.values(CATALOGUES).map((c) => c.registries.tabs[kind]);
+      const names = [zhRegistries, enRegistries].map((c) => c.tabs[kind]);
       setImporting({ file, sheet: chooseSheet(kind, file, names, snapshot) });
     } catch (error) {
       showError(error);

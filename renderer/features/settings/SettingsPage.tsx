@@ -1,5 +1,5 @@
 import { App, Button, Card, Form, Space, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
 import { useCommand } from '../../app/commands';
@@ -9,6 +9,9 @@ import { useErrorMessage } from '../../components/use-error-message';
 import { OfficeFields, sectionFieldNames, validateOffice } from '../setup/office-form';
 
 const ALL = ['organ', 'division'] as const;
+
+// The dossier feature's settings (clerk, deadlines, holiday calendar, demo data) bring Dexie.
+const DossierSettings = lazy(() => import('../dossiers/settings/DossierSettings'));
 
 export default function SettingsPage() {
   const { t } = useTranslation(['settings', 'common', 'wizard']);
@@ -50,6 +53,9 @@ export default function SettingsPage() {
         <Typography.Paragraph type="secondary">{t('settings:language.description')}</Typography.Paragraph>
         <LanguageSwitch />
       </Card>
+      <Suspense fallback={null}>
+        <DossierSettings />
+      </Suspense>
       <Card title={t('settings:about.title')}>
         <Typography.Paragraph>{t('shell:about.body')}</Typography.Paragraph>
         <Typography.Text type="secondary">{t('shell:about.version', { version })}</Typography.Text>

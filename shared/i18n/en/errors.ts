@@ -110,5 +110,18 @@ export const errors: Messages<typeof zh> = {
     field: { required: 'Choose the enforcement field of the industry department' },
     creditCode: { invalid: 'The unified social credit code has a wrong format or check character' },
     superior: { required: 'Enter the superior organ' },
+    date: { invalid: 'Not a valid date' },
+    dossier: {
+      classified:
+        'Classified matter must not be registered or handled in this software; use a classified information system.',
+      classifiedMarking: 'The text carries a classification marking; classified information must not be entered here.',
+      subjectRequired: 'Choose at least one supervised subject or organ',
+      deadlineBeforeRegistration: 'The handling deadline cannot be before the registration date',
+    },
+    finding: {
+      category: 'Choose a category and a problem',
+      requirementRequired: 'Enter the rectification requirement for a finding that needs rectification',
+    },
+    calendar: { otherYear: 'The date is not in this year', duplicate: 'The date appears twice' },
   },
 };

@@ -41,5 +41,4 @@ export const evidence: Messages<typeof zh> = {
   hashCopied: 'Copied',
   dialogTitle: 'Choose evidence files',
   filters: { common: 'Common evidence files', all: 'All files' },
-  demo: { title: 'Evidence (test page)', missing: 'No such dossier' },
 };

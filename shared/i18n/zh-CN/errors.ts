@@ -90,5 +90,17 @@ export const errors = {
     field: { required: '行业主管部门请选择执法领域' },
     creditCode: { invalid: '统一社会信用代码格式或校验位不正确' },
     superior: { required: '请填写上级机关' },
+    date: { invalid: '日期格式不正确' },
+    dossier: {
+      classified: '涉密事项不得在本软件中登记和处理，请通过涉密信息系统办理。',
+      classifiedMarking: '内容带有密级标志，涉密信息不得录入本软件。',
+      subjectRequired: '请至少选择一个被监督执法主体或机关',
+      deadlineBeforeRegistration: '办理期限不能早于登记日期',
+    },
+    finding: {
+      category: '请选择问题类别和具体问题',
+      requirementRequired: '需要整改的问题请填写整改要求',
+    },
+    calendar: { otherYear: '日期不在该年度内', duplicate: '日期重复' },
   },
 };

@@ -35,5 +35,4 @@ export const evidence = {
   hashCopied: '已复制',
   dialogTitle: '选择证据文件',
   filters: { common: '常见证据文件', all: '所有文件' },
-  demo: { title: '证据材料（测试页面）', missing: '找不到此案卷' },
 };

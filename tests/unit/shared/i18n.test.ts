@@ -31,8 +31,9 @@ describe('message catalogues', () => {
   });
 
   it('keep Chinese out of the English catalogue, except the notation of official documents', () => {
-    // Heading markers 一、（一）and numbers like 〔2026〕3号 are format, not language.
-    const notation = /[一、（）〔〕号]/g;
+    // Heading markers 一、（一）, numbers like 〔2026〕3号 and the holiday calendar's
+    // 休/班 day marks are notation the clerk types or reads, not language.
+    const notation = /[一、（）〔〕号休班]/g;
     for (const [key, text] of en) {
       expect(text.replace(notation, ''), key).not.toMatch(/[\u3400-\u9fff]/);
     }

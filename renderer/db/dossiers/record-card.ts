@@ -1,0 +1,28 @@
+import { rectificationSettled } from '../../../shared/domain/dossier';
+import { earliestDue } from '../../../shared/workflow/deadlines';
+import type { DossierCard, DossierRecord } from './layout';
+
+/** The list row of a dossier, derived from the record whenever it is written. */
+export function cardOf(record: DossierRecord): DossierCard {
+  const { dossier, findings, slot } = record;
+  const dueOn = earliestDue(dossier, findings);
+  return {
+    slot,
+    id: dossier.id,
+    number: dossier.number,
+    title: dossier.title,
+    kind: dossier.kind,
+    status: dossier.status,
+    priority: dossier.priority,
+    registeredOn: dossier.registeredOn,
+    ...(dossier.deadline ? { deadline: dossier.deadline } : {}),
+    ...(dueOn ? { dueOn } : {}),
+    updatedAt: dossier.updatedAt,
+    owningOrganId: dossier.owningOrganId,
+    subjectIds: dossier.subjectIds,
+    supervisedOrganIds: dossier.supervisedOrganIds,
+    findingCount: findings.length,
+    openFindings: findings.filter((f) => !rectificationSettled(f)).length,
+    ...(dossier.origin.kind === 'received' ? { receivedFrom: dossier.origin.senderOrganName } : {}),
+  };
+}

@@ -1,0 +1,3 @@
+export * from './dossiers';
+export * from './prng';
+export * from './registry';

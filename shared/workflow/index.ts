@@ -1,0 +1,4 @@
+export * from './deadlines';
+export * from './events';
+export * from './machine';
+export * from './settings';
