@@ -5,6 +5,7 @@ import { dossiers as enDossiers } from './en/dossiers';
 import { errors as enErrors } from './en/errors';
 import { evidence as enEvidence } from './en/evidence';
 import { menu as enMenu } from './en/menu';
+import { packages as enPackages } from './en/packages';
 import { registries as enRegistries } from './en/registries';
 import { settings as enSettings } from './en/settings';
 import { shell as enShell } from './en/shell';
@@ -16,13 +17,14 @@ import { dossiers } from './zh-CN/dossiers';
 import { errors } from './zh-CN/errors';
 import { evidence } from './zh-CN/evidence';
 import { menu } from './zh-CN/menu';
+import { packages } from './zh-CN/packages';
 import { registries } from './zh-CN/registries';
 import { settings } from './zh-CN/settings';
 import { shell } from './zh-CN/shell';
 import { wizard } from './zh-CN/wizard';
 
 /** Catalogue namespaces; each feature adds one file per language and a line here. */
-const zhCN = { common, shell, wizard, settings, menu, errors, documents, registries, evidence, dossiers };
+const zhCN = { common, shell, wizard, settings, menu, errors, documents, registries, evidence, dossiers, packages };
 export type Catalogue = typeof zhCN;
 
 const en: Messages<Catalogue> = {
@@ -35,6 +37,7 @@ const en: Messages<Catalogue> = {
   documents: enDocuments,
   registries: enRegistries,
   evidence: enEvidence,
+  packages: enPackages,
   dossiers: enDossiers,
 };
 
