@@ -3,18 +3,19 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { APP_URL, launchDesk, makeUserDataDir } from './e2e/support/harness';
+import { APP_URL, type DeskInstance, launchDesk, makeUserDataDir } from './e2e/support/harness';
 import { COUNTY_OFFICE } from './e2e/support/office';
+import { packageShots } from './screenshots-packages';
 
 const outDir = resolve(import.meta.dirname, '../build/screenshots');
 mkdirSync(outDir, { recursive: true });
 
-type Shot = {
+export type Shot = {
   name: string;
   locale: 'zh-CN' | 'en';
   office: boolean;
   route?: string;
-  prepare?: (page: Page) => Promise<void>;
+  prepare?: (page: Page, desk: DeskInstance) => Promise<void>;
 };
 
 const shots: Shot[] = [
@@ -23,6 +24,7 @@ const shots: Shot[] = [
   { name: 'main-zh', locale: 'zh-CN', office: true, route: '#/dashboard' },
   { name: 'main-en', locale: 'en', office: true, route: '#/dashboard' },
   { name: 'settings-zh', locale: 'zh-CN', office: true, route: '#/settings' },
+  ...packageShots,
 ];
 
 const only = process.argv.slice(2);
@@ -34,7 +36,7 @@ for (const shot of shots.filter((s) => only.length === 0 || only.includes(s.name
     if (shot.office) desk.backend.settings.setOffice(COUNTY_OFFICE);
     await desk.page.goto(`${APP_URL}${shot.route ?? ''}`);
     await desk.page.waitForLoadState('networkidle');
-    await shot.prepare?.(desk.page);
+    await shot.prepare?.(desk.page, desk);
     await desk.page.waitForTimeout(400);
     await desk.page.screenshot({ path: join(outDir, `${shot.name}.png`) });
     console.warn(`wrote ${shot.name}.png`);

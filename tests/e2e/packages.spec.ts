@@ -191,10 +191,14 @@ test('county sends two dossiers with evidence to the city, which receives them r
       const result = await importPackage(city, out('to-city.sdpkg'));
       await expect(result).toHaveAttribute('data-ok', 'true');
       await expect(result).toContainText('已导入 2 件案卷（2 个文件），发自 青山县司法局');
+      const packageId = (await city.backend.packages.received())[0]?.packageId ?? 'missing';
       expect(await dossierTotal(city.page, '?origin=received')).toContain('共 2 件');
+      // The list marks each as received; the sender is the tag's tooltip.
+      await expect(city.page.locator('[data-testid="dossier-row"] .row-tag[title="青山县司法局"]')).toHaveCount(2);
       for (const id of sent) {
         await city.page.goto(`${APP_URL}#/dossiers/${encodeURIComponent(id)}`);
         await expect(city.page.getByTestId('received-banner')).toContainText('青山县司法局');
+        await expect(city.page.getByTestId('received-banner')).toContainText(packageId);
         await city.page.getByTestId('tab-evidence').click();
         await expect(city.page.getByTestId('evidence-table').getByRole('row')).toHaveCount(2);
         await expect(city.page.getByRole('button', { name: '添加文件' })).toHaveCount(0);

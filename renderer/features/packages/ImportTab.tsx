@@ -16,7 +16,14 @@ type ReceivedRecord = ChannelOutput<'packages.received'>[number];
 
 /** What became of one picked package, for the clerk. */
 type Result =
-  | { fileName: string; ok: true; organ: string; packageId: string; dossierIds: string[]; filesAdded: number }
+  | {
+      fileName: string;
+      ok: true;
+      organ: string;
+      packageId: string;
+      dossiers: { id: string; number: string }[];
+      filesAdded: number;
+    }
   | { fileName: string; ok: false; message: string; issues: string | null };
 
 export function ImportTab({ keysReady }: { keysReady: boolean }) {
@@ -54,7 +61,10 @@ export function ImportTab({ keysReady }: { keysReady: boolean }) {
     setError(null);
     try {
       const { outcomes } = await operation.run((opId) => call('packages.import', { opId, paths }));
-      const next: Result[] = [];
+      // Files that could not even be read as packages are reported with the rest.
+      const next: Result[] = (found ?? [])
+        .filter((f) => f.errorCode !== null)
+        .map((f) => ({ fileName: f.fileName, ok: false, message: errorText(t, { code: f.errorCode }), issues: null }));
       // One package after another: each is written and committed before the next, so
       // a newer version of a dossier lands after the older one.
       for (const outcome of outcomes) {
@@ -75,7 +85,7 @@ export function ImportTab({ keysReady }: { keysReady: boolean }) {
               ok: true,
               organ: pkg.sender.organName,
               packageId: pkg.packageId,
-              dossierIds: stored.dossierIds,
+              dossiers: stored.dossierIds.map((id, i) => ({ id, number: stored.numbers[i] ?? id })),
               filesAdded: stored.filesAdded,
             });
           } else {
@@ -182,11 +192,15 @@ export function ImportTab({ keysReady }: { keysReady: boolean }) {
                   message={r.fileName}
                   description={
                     <Space direction="vertical" size={4}>
-                      <span>{t('import.ok', { count: r.dossierIds.length, files: r.filesAdded, organ: r.organ })}</span>
+                      <span>{t('import.ok', { count: r.dossiers.length, files: r.filesAdded, organ: r.organ })}</span>
                       <Space wrap>
-                        {r.dossierIds.map((id) => (
-                          <Link key={id} to={`/dossiers/${encodeURIComponent(id)}`}>
-                            {t('import.openDossier')}
+                        {r.dossiers.map((d) => (
+                          <Link
+                            key={d.id}
+                            to={`/dossiers/${encodeURIComponent(d.id)}`}
+                            data-testid="import-dossier-link"
+                          >
+                            {d.number}
                           </Link>
                         ))}
                       </Space>

@@ -295,7 +295,12 @@ export function KeysTab({ status, onStatus }: { status: KeyStatus | null; onStat
               <FingerprintGroups groups={own.fingerprintGroups} testId="certificate-fingerprint" />
             </Descriptions.Item>
           </Descriptions>
-          <Button type="primary" onClick={() => void exportCertificate()} data-testid="export-certificate">
+          <Button
+            type="primary"
+            style={{ marginTop: 8 }}
+            onClick={() => void exportCertificate()}
+            data-testid="export-certificate"
+          >
             {t('keys.exportCertificate')}
           </Button>
         </Card>

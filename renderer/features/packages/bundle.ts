@@ -61,7 +61,7 @@ export function receivedDossiersOf(
 }
 
 export type StoredImport =
-  | { ok: true; dossierIds: string[]; filesAdded: number }
+  | { ok: true; dossierIds: string[]; numbers: string[]; filesAdded: number }
   | { ok: false; storeCode: string | null; error: unknown };
 
 /**
@@ -79,13 +79,15 @@ export async function storeImportedPackage(
   now: () => Date = () => new Date(),
 ): Promise<StoredImport> {
   let ids: string[];
+  let numbers: string[];
   try {
     const records = await putReceivedDossiers(db, receivedDossiersOf(pkg, now().toISOString()));
     ids = records.map((r) => r.dossier.id);
+    numbers = records.map((r) => r.dossier.number);
   } catch (error) {
     await calls.discard(pkg.importId).catch(() => undefined);
     return { ok: false, storeCode: error instanceof DossierStoreError ? error.code : null, error };
   }
   const { filesAdded } = await calls.commit(pkg.importId);
-  return { ok: true, dossierIds: ids, filesAdded };
+  return { ok: true, dossierIds: ids, numbers, filesAdded };
 }

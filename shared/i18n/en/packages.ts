@@ -67,7 +67,7 @@ export const packages: Messages<typeof zh> = {
     intro:
       'Choose dossiers of this office and the receiving organ; the package is encrypted and signed, ready to hand over on a USB stick.',
     search: 'Search by number, title or supervised subject',
-    selected: '{{count}} dossiers selected',
+    selected: 'Selected: {{count}}',
     clear: 'Clear selection',
     recipient: 'Receiving organ',
     recipientPlaceholder: 'Choose an organ from the trust registry',
@@ -120,7 +120,7 @@ export const packages: Messages<typeof zh> = {
     from: 'from {{organ}}',
     madeAt: 'made {{at}}',
     unreadable: 'Cannot be read: {{error}}',
-    ok: '{{count}} dossiers imported ({{files}} files), from {{organ}}.',
+    ok: 'Imported from {{organ}}: dossiers {{count}}, files {{files}}.',
     failed: 'Not imported',
     storeRefused: 'The dossier store refused it: {{reason}}',
     storeReasons: {

@@ -98,7 +98,12 @@ describe('dossiers through a package, as the renderer sees them', () => {
     };
     const calls = { commit: vi.fn(async () => ({ filesAdded: 2 })), discard: vi.fn(async () => ({ discarded: true })) };
     const stored = await storeImportedPackage(city, pkg, calls);
-    expect(stored).toEqual({ ok: true, dossierIds: [a.dossier.id, b.dossier.id], filesAdded: 2 });
+    expect(stored).toEqual({
+      ok: true,
+      dossierIds: [a.dossier.id, b.dossier.id],
+      numbers: [a.dossier.number, b.dossier.number],
+      filesAdded: 2,
+    });
     expect(calls.commit).toHaveBeenCalledWith('imp-1');
     expect(calls.discard).not.toHaveBeenCalled();
     const held = await getDossier(city, a.dossier.id);
