@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { createTestOffice } from '../support/package-offices';
 import { seedDemoData } from './support/dossiers';
 import { makePdf, makePng } from './support/files';
 import { COUNTY_OFFICE, expect, openApp, seedOffice, test } from './support/fixtures';
@@ -239,5 +240,83 @@ test('county sends two dossiers with evidence to the city, which receives them r
   } finally {
     await city.close();
     dir.remove();
+  }
+});
+
+test('keys and trust: passphrase where the OS has no key store, backup, rotation, unlock after restart, revocation', async ({
+  userDataDir,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const passphrase = '青山县司法局密钥口令';
+  let desk = await launchDesk({ userDataDir, keyStore: 'unavailable' });
+  try {
+    await seedOffice(desk, COUNTY_OFFICE);
+    await openApp(desk.page);
+    let { page } = desk;
+    await page.goto(`${APP_URL}#/packages/keys`);
+    await page.getByTestId('keys-set-up').click();
+    // No key store: the clerk is told why, and only a passphrase can be chosen.
+    await expect(page.getByText('本机没有可用的系统密钥库，请设置口令保护密钥。')).toBeVisible();
+    await expect(page.getByRole('radio', { name: /操作系统密钥库/ })).toBeDisabled();
+    await page.getByTestId('passphrase-input').fill(passphrase);
+    await page.getByTestId('passphrase-again').fill(`${passphrase}x`);
+    await page.getByTestId('keys-dialog-ok').click();
+    await expect(page.getByText('两次输入的口令不一致')).toBeVisible();
+    await page.getByTestId('passphrase-again').fill(passphrase);
+    await page.getByTestId('keys-dialog-ok').click();
+    await expect(page.getByTestId('key-state')).toHaveText('可用');
+    const first = await page.getByTestId('own-fingerprint').locator('.fingerprint-group').allTextContents();
+
+    const backup = testInfo.outputPath('county.sdkeys');
+    await page.getByTestId('keys-backup').click();
+    await page.getByTestId('backupPassphrase-input').fill('备份口令备份口令');
+    await page.getByTestId('backupPassphrase-again').fill('备份口令备份口令');
+    desk.ports.dialogs.saveAnswers.push(backup);
+    await page.getByTestId('keys-dialog-ok').click();
+    await expect.poll(() => existsSync(backup)).toBe(true);
+
+    await page.getByTestId('keys-rotate').click();
+    await page.locator('.ant-modal-confirm .ant-btn-primary').click();
+    await expect(page.getByText('密钥代数：2')).toBeVisible();
+    const second = await page.getByTestId('own-fingerprint').locator('.fingerprint-group').allTextContents();
+    expect(second).not.toEqual(first);
+    expect(desk.backend.keys.status().generations).toHaveLength(2);
+
+    await desk.close();
+    desk = await launchDesk({ userDataDir, keyStore: 'unavailable' });
+    page = desk.page;
+    await openApp(page);
+    await page.goto(`${APP_URL}#/packages/keys`);
+    await expect(page.getByTestId('key-state')).toHaveText('已锁定');
+    await page.getByTestId('keys-unlock').click();
+    await page.getByTestId('unlock-passphrase').fill('不是这个口令不是这个口令');
+    await page.getByTestId('keys-dialog-ok').click();
+    await expect(page.getByTestId('keys-error')).toContainText('口令');
+    await expect(page.getByTestId('key-state')).toHaveText('已锁定');
+    await page.getByTestId('unlock-passphrase').fill(passphrase);
+    await page.getByTestId('keys-dialog-ok').click();
+    await expect(page.getByTestId('key-state')).toHaveText('可用');
+
+    // Another organ's certificate, trusted and then revoked.
+    const city = await createTestOffice(testInfo.outputPath('city'), CITY_OFFICE);
+    const cert = testInfo.outputPath('city.sdcert');
+    writeFileSync(cert, await city.certificate());
+    desk.ports.dialogs.openAnswers.push([cert]);
+    await page.getByTestId('import-certificate').click();
+    await page.getByTestId('trust-read-back').click();
+    await page.getByTestId('trust-confirm').click();
+    const organ = page.getByTestId('trusted-organ').filter({ hasText: '江州市司法局' });
+    await expect(organ).toBeVisible();
+    await organ.getByTestId('revoke-key').click();
+    await expect(page.getByTestId('revoke-confirm')).toBeDisabled();
+    await page.getByTestId('revoke-reason').fill('对方报告密钥泄露');
+    await page.getByTestId('revoke-confirm').click();
+    await expect(organ).toContainText('对方报告密钥泄露');
+    await expect(organ.getByTestId('revoke-key')).toHaveCount(0);
+    // A revoked organ is no longer offered as a recipient.
+    await page.goto(`${APP_URL}#/packages`);
+    await expect(page.getByText('信任列表中还没有其他机关')).toBeVisible();
+  } finally {
+    await desk.close();
   }
 });
