@@ -8,7 +8,7 @@ import { useSession } from '../../app/session';
 import { db } from '../../db/database';
 import type { DossierCard } from '../../db/dossiers/layout';
 import { listDossiers, todayOf } from '../../db/dossiers/store';
-import { buildExportPayload } from './bundle';
+import { buildExportPayload, campaignDossierIds } from './bundle';
 import { useOperation } from './operation';
 import { errorText, formatTime, OperationProgress } from './parts';
 
@@ -26,6 +26,8 @@ export function ExportTab({ keysReady }: { keysReady: boolean }) {
   const [trusted, setTrusted] = useState<TrustedOrgan[]>([]);
   const [recipient, setRecipient] = useState<string | undefined>();
   const [records, setRecords] = useState<ExportRecord[]>([]);
+  const [campaigns, setCampaigns] = useState<DossierCard[]>([]);
+  const [addingCampaign, setAddingCampaign] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const operation = useOperation();
 
@@ -38,6 +40,25 @@ export function ExportTab({ keysReady }: { keysReady: boolean }) {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  useEffect(() => {
+    void listDossiers(
+      db(),
+      { kinds: ['special', 'inspection'], origin: 'own' },
+      { today: todayOf(new Date()), limit: 200 },
+    ).then((page) => setCampaigns(page.cards));
+  }, []);
+
+  const addCampaign = async (campaignId: string) => {
+    setAddingCampaign(true);
+    try {
+      const ids = await campaignDossierIds(db(), campaignId);
+      setSelected((current) => [...new Set([...current, ...ids])]);
+      void message.info(t('export.campaignAdded', { count: ids.length }));
+    } finally {
+      setAddingCampaign(false);
+    }
+  };
 
   useEffect(() => {
     let live = true;
@@ -118,6 +139,19 @@ export function ExportTab({ keysReady }: { keysReady: boolean }) {
           <Typography.Text data-testid="export-selected-count">
             {t('export.selected', { count: selected.length })}
           </Typography.Text>
+          {campaigns.length > 0 && (
+            <Select
+              style={{ width: 300 }}
+              value={null}
+              placeholder={t('export.campaign')}
+              loading={addingCampaign}
+              showSearch
+              optionFilterProp="label"
+              options={campaigns.map((c) => ({ value: c.id, label: `${c.number} ${c.title}` }))}
+              onChange={(id: string) => void addCampaign(id)}
+              data-testid="export-campaign"
+            />
+          )}
           {selected.length > 0 && (
             <Button type="link" onClick={() => setSelected([])}>
               {t('export.clear')}

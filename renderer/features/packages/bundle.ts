@@ -33,6 +33,22 @@ export async function buildExportPayload(db: DeskDatabase, ids: readonly string[
   return { data: { dossiers }, files: [...files], label: label.slice(0, 500), refs: [...ids] };
 }
 
+/**
+ * A campaign (专项监督, 执法检查) and the office's own dossiers filed under it. The
+ * parent link is not indexed, so this reads every record: an explicit, rare action.
+ */
+export async function campaignDossierIds(db: DeskDatabase, campaignId: string): Promise<string[]> {
+  const children: string[] = [];
+  await db.bodies.each((block) => {
+    for (const item of block.items) {
+      if (item && item.dossier.links.parentId === campaignId && item.dossier.origin.kind === 'own') {
+        children.push(item.dossier.id);
+      }
+    }
+  });
+  return [campaignId, ...children];
+}
+
 type ImportedPackage = Extract<ChannelOutput<'packages.import'>['outcomes'][number], { ok: true }>['package'];
 
 /**

@@ -68,6 +68,8 @@ export const packages: Messages<typeof zh> = {
       'Choose dossiers of this office and the receiving organ; the package is encrypted and signed, ready to hand over on a USB stick.',
     search: 'Search by number, title or supervised subject',
     selected: 'Selected: {{count}}',
+    campaign: 'Add a campaign with its dossiers',
+    campaignAdded: '{{count}} dossiers added',
     clear: 'Clear selection',
     recipient: 'Receiving organ',
     recipientPlaceholder: 'Choose an organ from the trust registry',

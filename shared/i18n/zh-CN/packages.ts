@@ -65,6 +65,8 @@ export const packages = {
     intro: '选择本机关的案卷，选择接收机关，生成加密并签名的交换包，通过 U 盘等方式交给对方。',
     search: '按卷宗号、标题、被监督对象搜索',
     selected: '已选 {{count}} 件案卷',
+    campaign: '加入专项监督或执法检查（含其下案卷）',
+    campaignAdded: '已加入 {{count}} 件案卷',
     clear: '清除选择',
     recipient: '接收机关',
     recipientPlaceholder: '从信任列表中选择接收机关',

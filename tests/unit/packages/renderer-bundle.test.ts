@@ -2,7 +2,11 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeskDatabase } from '../../../renderer/db/database';
 import { createDossier, getDossier, listDossiers, type StoreEnv } from '../../../renderer/db/dossiers/store';
-import { buildExportPayload, storeImportedPackage } from '../../../renderer/features/packages/bundle';
+import {
+  buildExportPayload,
+  campaignDossierIds,
+  storeImportedPackage,
+} from '../../../renderer/features/packages/bundle';
 import { DEFAULT_HOLIDAY_YEARS, WorkingCalendar } from '../../../shared/calendar';
 import { dossierDraftSchema } from '../../../shared/dossiers/draft';
 import { DOSSIER_BUNDLE_SCHEMA_VERSION, dossierBundlePayload } from '../../../shared/packages/payload';
@@ -23,8 +27,9 @@ function envOf(db: DeskDatabase): StoreEnv {
   };
 }
 
-const draft = (title: string) =>
+const draft = (title: string, extra: Record<string, unknown> = {}) =>
   dossierDraftSchema.parse({
+    ...extra,
     title,
     kind: 'focused',
     source: 'hotline_12345',
@@ -146,5 +151,15 @@ describe('dossiers through a package, as the renderer sees them', () => {
     expect(calls.discard).toHaveBeenCalledWith('imp-3');
     expect(await getDossier(city, other.dossier.id)).toBeUndefined();
     expect((await getDossier(city, own.dossier.id))?.dossier.origin.kind).toBe('own');
+  });
+
+  it('finds a campaign’s own dossiers to send along with it', async () => {
+    const campaign = await createDossier(envOf(county), draft('2026年度道路运输执法专项监督', { kind: 'special' }));
+    const child = await createDossier(
+      envOf(county),
+      draft('关于某县交通执法大队暂扣车辆的监督', { parentId: campaign.dossier.id }),
+    );
+    await createDossier(envOf(county), draft('关于某县市场监管局罚款过重的监督'));
+    expect(await campaignDossierIds(county, campaign.dossier.id)).toEqual([campaign.dossier.id, child.dossier.id]);
   });
 });
