@@ -157,6 +157,8 @@ export const packageShots: Shot[] = [
       await page.getByTestId('export-start').click();
       await page.getByTestId('export-record').first().waitFor();
       await selectForExport(page, 3);
+      await page.getByRole('tab', { name: '送出' }).scrollIntoViewIfNeeded();
+      await page.locator('.ant-message-notice').waitFor({ state: 'detached' });
     },
   },
   {

@@ -13,6 +13,15 @@ import { useOperation } from './operation';
 import { errorText, formatTime, OperationProgress } from './parts';
 
 type ExportRecord = ChannelOutput<'packages.exports'>[number];
+
+// The catalogue is read once and shared by concurrent callers inside their own
+// transactions, so this screen's list reads go one after another.
+let lastRead: Promise<unknown> = Promise.resolve();
+function serial<T>(read: () => Promise<T>): Promise<T> {
+  const next = lastRead.then(read, read);
+  lastRead = next.catch(() => undefined);
+  return next;
+}
 type TrustedOrgan = ChannelOutput<'trust.list'>[number];
 
 export function ExportTab({ keysReady }: { keysReady: boolean }) {
@@ -42,10 +51,12 @@ export function ExportTab({ keysReady }: { keysReady: boolean }) {
   }, [refresh]);
 
   useEffect(() => {
-    void listDossiers(
-      db(),
-      { kinds: ['special', 'inspection'], origin: 'own' },
-      { today: todayOf(new Date()), limit: 200 },
+    void serial(() =>
+      listDossiers(
+        db(),
+        { kinds: ['special', 'inspection'], origin: 'own' },
+        { today: todayOf(new Date()), limit: 200 },
+      ),
     ).then((page) => setCampaigns(page.cards));
   }, []);
 
@@ -62,9 +73,11 @@ export function ExportTab({ keysReady }: { keysReady: boolean }) {
 
   useEffect(() => {
     let live = true;
-    void listDossiers(db(), { text, origin: 'own' }, { today: todayOf(new Date()), limit: 200 }).then((page) => {
-      if (live) setCards(page.cards);
-    });
+    void serial(() => listDossiers(db(), { text, origin: 'own' }, { today: todayOf(new Date()), limit: 200 })).then(
+      (page) => {
+        if (live) setCards(page.cards);
+      },
+    );
     return () => {
       live = false;
     };
