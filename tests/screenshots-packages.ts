@@ -193,4 +193,14 @@ export const packageShots: Shot[] = [
       await page.getByTestId('received-banner').waitFor();
     },
   },
+  {
+    name: 'packages-trust-en',
+    locale: 'en',
+    office: true,
+    prepare: async (page, desk) => {
+      await setUpCounty(desk);
+      await page.goto(`${APP_URL}#/packages/keys`);
+      await page.getByTestId('trusted-organ').first().scrollIntoViewIfNeeded();
+    },
+  },
 ];

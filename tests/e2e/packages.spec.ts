@@ -286,7 +286,9 @@ test('keys and trust: passphrase where the OS has no key store, backup, rotation
     desk = await launchDesk({ userDataDir, keyStore: 'unavailable' });
     page = desk.page;
     await openApp(page);
-    await page.goto(`${APP_URL}#/packages/keys`);
+    await page.goto(`${APP_URL}#/packages`);
+    await expect(page.getByText('本机关密钥已锁定，请先在“密钥与信任”中输入口令解锁。')).toBeVisible();
+    await page.getByRole('tab', { name: '密钥与信任' }).click();
     await expect(page.getByTestId('key-state')).toHaveText('已锁定');
     await page.getByTestId('keys-unlock').click();
     await page.getByTestId('unlock-passphrase').fill('不是这个口令不是这个口令');

@@ -24,7 +24,8 @@ function serial<T>(read: () => Promise<T>): Promise<T> {
 }
 type TrustedOrgan = ChannelOutput<'trust.list'>[number];
 
-export function ExportTab({ keysReady }: { keysReady: boolean }) {
+export function ExportTab({ keyState }: { keyState: 'none' | 'locked' | 'unlocked' | null }) {
+  const keysReady = keyState === 'unlocked';
   const { t } = useTranslation(['packages', 'dossiers', 'errors']);
   const { locale } = useSession();
   const { message } = App.useApp();
@@ -123,12 +124,12 @@ export function ExportTab({ keysReady }: { keysReady: boolean }) {
     <>
       <Card title={t('export.title')}>
         <Typography.Paragraph type="secondary">{t('export.intro')}</Typography.Paragraph>
-        {!keysReady && (
+        {keyState !== null && !keysReady && (
           <Alert
             type="warning"
             showIcon
             style={{ marginBottom: 16 }}
-            message={t('export.noKeys')}
+            message={t(keyState === 'locked' ? 'export.keysLocked' : 'export.noKeys')}
             action={<Button onClick={() => navigate('/packages/keys')}>{t('export.goKeys')}</Button>}
           />
         )}

@@ -26,7 +26,8 @@ type Result =
     }
   | { fileName: string; ok: false; message: string; issues: string | null };
 
-export function ImportTab({ keysReady }: { keysReady: boolean }) {
+export function ImportTab({ keyState }: { keyState: 'none' | 'locked' | 'unlocked' | null }) {
+  const keysReady = keyState === 'unlocked';
   const { t } = useTranslation(['packages', 'errors']);
   const { locale } = useSession();
   const { message } = App.useApp();
@@ -126,7 +127,14 @@ export function ImportTab({ keysReady }: { keysReady: boolean }) {
     <>
       <Card title={t('import.title')}>
         <Typography.Paragraph type="secondary">{t('import.intro')}</Typography.Paragraph>
-        {!keysReady && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('export.noKeys')} />}
+        {keyState !== null && !keysReady && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message={t(keyState === 'locked' ? 'export.keysLocked' : 'export.noKeys')}
+          />
+        )}
         <Space wrap>
           <Button onClick={() => void pick(false)} disabled={operation.running} data-testid="import-pick-files">
             {t('import.pickFiles')}

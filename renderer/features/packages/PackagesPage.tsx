@@ -27,7 +27,6 @@ export default function PackagesPage() {
   useEffect(() => {
     void loadStatus();
   }, [loadStatus]);
-  const keysReady = status?.state === 'unlocked';
 
   return (
     <div className="packages-page" data-testid="packages-page">
@@ -36,8 +35,8 @@ export default function PackagesPage() {
         onChange={(key) => navigate(key === 'export' ? '/packages' : `/packages/${key}`)}
         destroyOnHidden
         items={[
-          { key: 'export', label: t('tabs.export'), children: <ExportTab keysReady={keysReady} /> },
-          { key: 'import', label: t('tabs.import'), children: <ImportTab keysReady={keysReady} /> },
+          { key: 'export', label: t('tabs.export'), children: <ExportTab keyState={status?.state ?? null} /> },
+          { key: 'import', label: t('tabs.import'), children: <ImportTab keyState={status?.state ?? null} /> },
           { key: 'keys', label: t('tabs.keys'), children: <KeysTab status={status} onStatus={setStatus} /> },
         ]}
       />

@@ -75,6 +75,7 @@ export const packages: Messages<typeof zh> = {
     recipientPlaceholder: 'Choose an organ from the trust registry',
     noTrusted: 'No other organ is trusted yet. Import its certificate under “Keys and trust” first.',
     noKeys: 'This office has no keys yet, so it cannot sign a package.',
+    keysLocked: 'This office’s keys are locked: unlock them with the passphrase under “Keys and trust”.',
     goKeys: 'Go to “Keys and trust”',
     start: 'Make package',
     cancel: 'Cancel',

@@ -72,6 +72,7 @@ export const packages = {
     recipientPlaceholder: '从信任列表中选择接收机关',
     noTrusted: '信任列表中还没有其他机关。请先在“密钥与信任”中导入对方的证书。',
     noKeys: '本机关尚未生成密钥，无法签名交换包。',
+    keysLocked: '本机关密钥已锁定，请先在“密钥与信任”中输入口令解锁。',
     goKeys: '前往“密钥与信任”',
     start: '生成交换包',
     cancel: '取消',
