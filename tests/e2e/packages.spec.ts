@@ -248,6 +248,7 @@ test('keys and trust: passphrase where the OS has no key store, backup, rotation
 }, testInfo) => {
   test.setTimeout(180_000);
   const passphrase = '青山县司法局密钥口令';
+  let firstGroups: string[] = [];
   let desk = await launchDesk({ userDataDir, keyStore: 'unavailable' });
   try {
     await seedOffice(desk, COUNTY_OFFICE);
@@ -266,6 +267,7 @@ test('keys and trust: passphrase where the OS has no key store, backup, rotation
     await page.getByTestId('keys-dialog-ok').click();
     await expect(page.getByTestId('key-state')).toHaveText('可用');
     const first = await page.getByTestId('own-fingerprint').locator('.fingerprint-group').allTextContents();
+    firstGroups = first;
 
     const backup = testInfo.outputPath('county.sdkeys');
     await page.getByTestId('keys-backup').click();
@@ -320,5 +322,27 @@ test('keys and trust: passphrase where the OS has no key store, backup, rotation
     await expect(page.getByText('信任列表中还没有其他机关')).toBeVisible();
   } finally {
     await desk.close();
+  }
+
+  // A new computer: the backup restores the keys as they were when it was written.
+  const fresh = makeUserDataDir('desk-e2e-restore-');
+  const restored = await launchDesk({ userDataDir: fresh.dir });
+  try {
+    await seedOffice(restored, COUNTY_OFFICE);
+    await openApp(restored.page);
+    const page = restored.page;
+    await page.goto(`${APP_URL}#/packages/keys`);
+    await expect(page.getByTestId('key-state')).toHaveText('尚未生成');
+    await page.getByTestId('keys-restore').click();
+    await page.getByTestId('restore-passphrase').fill('备份口令备份口令');
+    restored.ports.dialogs.openAnswers.push([testInfo.outputPath('county.sdkeys')]);
+    await page.getByTestId('keys-dialog-ok').click();
+    await expect(page.getByTestId('key-state')).toHaveText('可用');
+    expect(await page.getByTestId('own-fingerprint').locator('.fingerprint-group').allTextContents()).toEqual(
+      firstGroups,
+    );
+  } finally {
+    await restored.close();
+    fresh.remove();
   }
 });
