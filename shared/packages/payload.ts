@@ -23,8 +23,21 @@ export const bundledDossierSchema = z.object({
 });
 export type BundledDossier = z.infer<typeof bundledDossierSchema>;
 
+const nameMap = z.record(z.string().min(1).max(64), z.string().max(200));
+
+/**
+ * The sender's registry names for the ids the dossiers use (subjects, organs,
+ * supervisors): the recipient's registry does not know the sender's ids.
+ */
+export const bundleNamesSchema = z.object({
+  subjects: nameMap.default({}),
+  organs: nameMap.default({}),
+  supervisors: nameMap.default({}),
+});
+
 export const dossierBundleSchema = z.object({
   dossiers: z.array(bundledDossierSchema).min(1).max(MAX_BUNDLE_DOSSIERS),
+  names: bundleNamesSchema.optional(),
 });
 export type DossierBundle = z.infer<typeof dossierBundleSchema>;
 

@@ -28,9 +28,31 @@ export async function buildExportPayload(db: DeskDatabase, ids: readonly string[
     for (const e of evidence) if (!e.removed) files.add(e.sha256);
     dossiers.push({ dossier: record.dossier, findings: record.findings, events: record.events, evidence });
   }
+  const names = await registryNames(db, dossiers);
   const numbers = dossiers.map((d) => d.dossier.number);
   const label = numbers.length <= 3 ? numbers.join('、') : `${numbers.slice(0, 3).join('、')} …(${numbers.length})`;
-  return { data: { dossiers }, files: [...files], label: label.slice(0, 500), refs: [...ids] };
+  return { data: { dossiers, names }, files: [...files], label: label.slice(0, 500), refs: [...ids] };
+}
+
+/** The office's registry names for the ids the dossiers refer to. */
+async function registryNames(db: DeskDatabase, dossiers: readonly BundledDossier[]) {
+  const subjectIds = [...new Set(dossiers.flatMap((d) => d.dossier.subjectIds))];
+  const organIds = [...new Set(dossiers.flatMap((d) => d.dossier.supervisedOrganIds))];
+  const supervisorIds = [...new Set(dossiers.flatMap((d) => d.dossier.handlerIds))];
+  const [subjects, organs, supervisors] = await Promise.all([
+    db.subjects.bulkGet(subjectIds),
+    db.organs.bulkGet(organIds),
+    db.supervisors.bulkGet(supervisorIds),
+  ]);
+  const map = (ids: string[], rows: ({ name: string } | undefined)[]) =>
+    Object.fromEntries(
+      ids.flatMap((id, i) => (rows[i] ? [[id, (rows[i] as { name: string }).name.slice(0, 200)]] : [])),
+    );
+  return {
+    subjects: map(subjectIds, subjects),
+    organs: map(organIds, organs),
+    supervisors: map(supervisorIds, supervisors),
+  };
 }
 
 /**

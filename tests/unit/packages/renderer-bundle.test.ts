@@ -83,7 +83,19 @@ describe('dossiers through a package, as the renderer sees them', () => {
       evidenceRow(b.dossier.id, 3),
     ]);
 
+    await county.subjects.put({
+      id: 's-market',
+      name: '青山县市场监督管理局',
+      type: 'statutory',
+      field: 'market_regulation',
+      legalBasis: '《行政处罚法》',
+      organId: 'o-market',
+      active: true,
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    });
     const payload = await buildExportPayload(county, [a.dossier.id, b.dossier.id]);
+    // The recipient does not know the sender's registry ids: their names travel along.
+    expect(payload.data.names?.subjects).toEqual({ 's-market': '青山县市场监督管理局' });
     // The removed file's record travels; its bytes do not.
     expect(payload.files.sort()).toEqual(['1'.repeat(64), '3'.repeat(64)]);
     expect(payload.refs).toEqual([a.dossier.id, b.dossier.id]);
