@@ -269,8 +269,21 @@ async function namesFor(db: DeskDatabase, dossier: Dossier): Promise<IndexNames>
   ]);
   // The office's own name is left out: every own dossier would match it.
   const organNames = organs.filter((o) => !!o).map((o) => o.name);
-  if (dossier.origin.kind === 'received') organNames.push(dossier.origin.senderOrganName);
-  return { subjects: subjects.filter((s) => !!s).map((s) => s.name), organs: organNames };
+  const subjectNames = subjects.filter((s) => !!s).map((s) => s.name);
+  if (dossier.origin.kind === 'received') {
+    organNames.push(dossier.origin.senderOrganName);
+    // The sender's names for ids this office's registry does not hold.
+    const sent = dossier.origin.senderNames;
+    if (sent) {
+      dossier.subjectIds.forEach((id, i) => {
+        if (!subjects[i] && sent.subjects[id]) subjectNames.push(sent.subjects[id]);
+      });
+      dossier.supervisedOrganIds.forEach((id, i) => {
+        if (!organs[i] && sent.organs[id]) organNames.push(sent.organs[id]);
+      });
+    }
+  }
+  return { subjects: subjectNames, organs: organNames };
 }
 
 interface Committed {

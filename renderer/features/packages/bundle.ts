@@ -90,8 +90,20 @@ export function receivedDossiersOf(
     packageId: pkg.packageId,
     receivedAt,
   };
+  const pick = (map: Record<string, string> | undefined, ids: readonly string[]) =>
+    Object.fromEntries(ids.flatMap((id) => (map?.[id] !== undefined ? [[id, map[id] as string]] : [])));
   return bundle.dossiers.map((d) => ({
-    dossier: { ...d.dossier, origin },
+    dossier: {
+      ...d.dossier,
+      origin: {
+        ...origin,
+        senderNames: {
+          subjects: pick(bundle.names?.subjects, d.dossier.subjectIds),
+          organs: pick(bundle.names?.organs, d.dossier.supervisedOrganIds),
+          supervisors: pick(bundle.names?.supervisors, d.dossier.handlerIds),
+        },
+      },
+    },
     findings: d.findings,
     events: d.events,
     evidence: d.evidence,

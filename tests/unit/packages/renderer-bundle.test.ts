@@ -133,6 +133,10 @@ describe('dossiers through a package, as the renderer sees them', () => {
     const list = await listDossiers(city, { origin: 'received' }, { today });
     expect(list.cards.map((c) => c.receivedFrom)).toEqual(['青山县司法局', '青山县司法局']);
     expect(await city.evidence.where('dossierId').equals(a.dossier.id).count()).toBe(2);
+    // The city's registry has no such subject; the sender's name shows and is searchable.
+    expect(await city.subjects.count()).toBe(0);
+    expect(held?.dossier.origin).toMatchObject({ senderNames: { subjects: { 's-market': '青山县市场监督管理局' } } });
+    expect((await listDossiers(city, { text: '市场监督管理局' }, { today })).total).toBe(2);
 
     // The same package's dossiers again (as from a copy): refused, discarded, nothing changes.
     const again = await storeImportedPackage(city, { ...pkg, importId: 'imp-2' }, calls);
