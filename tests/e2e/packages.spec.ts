@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { createTestOffice } from '../support/package-offices';
 import { seedDemoData } from './support/dossiers';
@@ -345,4 +346,44 @@ test('keys and trust: passphrase where the OS has no key store, backup, rotation
     await restored.close();
     fresh.remove();
   }
+});
+
+test('a package being written can be cancelled: no file is left and nothing is recorded as sent', async ({
+  desk,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  await seedOffice(desk, COUNTY_OFFICE);
+  await openApp(desk.page);
+  const { page } = desk;
+  await setUpKeys(page);
+  const city = await createTestOffice(testInfo.outputPath('city'), CITY_OFFICE);
+  const preview = desk.backend.trust.preview(Buffer.from(await city.certificate()));
+  desk.backend.trust.confirm(preview.token, preview.fingerprint);
+  await page.goto(`${APP_URL}#/settings`);
+  await page.getByTestId('clerk-name').fill('李明');
+  await page.getByTestId('clerk-save').click();
+  await seedDemoData(page);
+  // Large enough that writing it takes a moment even on a fast disk.
+  const big = testInfo.outputPath('site-video.mp4');
+  writeFileSync(big, Buffer.alloc(256 * 1024 * 1024, 0x5a));
+  await addEvidence(desk, 0, big);
+
+  await page.goto(`${APP_URL}#/packages`);
+  await page.getByTestId('export-dossier-row').first().getByRole('checkbox').check();
+  await page.getByTestId('export-recipient').click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: '江州市司法局' })
+    .click();
+  const out = testInfo.outputPath('sent');
+  mkdirSync(out, { recursive: true });
+  desk.ports.dialogs.saveAnswers.push(join(out, 'to-city.sdpkg'));
+  await page.getByTestId('export-start').click();
+  await expect(page.getByTestId('package-progress')).toContainText('正在加密并写入交换包');
+  await page.getByTestId('package-cancel').click();
+  await expect(page.getByText('已取消，未留下任何文件。')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('package-progress')).toHaveCount(0);
+  expect(readdirSync(out)).toEqual([]);
+  await expect(page.getByTestId('export-record')).toHaveCount(0);
+  expect(desk.backend.packages.exports()).toEqual([]);
 });
