@@ -14,12 +14,14 @@ export interface OperationState {
  */
 export function useOperation() {
   const [progress, setProgress] = useState<OperationState | null>(null);
+  const [running, setRunning] = useState(false);
   const current = useRef<string | null>(null);
 
   const run = useCallback(async <T>(work: (opId: string) => Promise<T>): Promise<T> => {
     const opId = `packages-${crypto.randomUUID()}`;
     current.current = opId;
-    setProgress({ phase: '', done: 0, total: 0 });
+    // The bar appears with the first progress event: not while a save dialog is open.
+    setRunning(true);
     const off = onEvent('op.progress', (p) => {
       if (p.opId !== opId) return;
       setProgress({ phase: p.phase.replace(/^packages\./, ''), done: p.done, total: p.total });
@@ -29,6 +31,7 @@ export function useOperation() {
     } finally {
       off();
       current.current = null;
+      setRunning(false);
       setProgress(null);
     }
   }, []);
@@ -38,7 +41,7 @@ export function useOperation() {
     if (opId) void call('ops.cancel', { opId });
   }, []);
 
-  return { progress, running: progress !== null, run, cancel };
+  return { progress, running, run, cancel };
 }
 
 export function percentOf(progress: OperationState): number {
