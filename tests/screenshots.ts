@@ -17,6 +17,8 @@ type Shot = {
   route?: string;
   /** Fill the registries and dossiers with the demo data first. */
   demo?: boolean;
+  /** The window's inner size; the smallest the app allows is 960 × 640. */
+  viewport?: { width: number; height: number };
   prepare?: (page: Page) => Promise<void>;
 };
 
@@ -43,6 +45,15 @@ const shots: Shot[] = [
   { name: 'settings-zh', locale: 'zh-CN', office: true, route: '#/settings' },
   { name: 'dossiers-zh', locale: 'zh-CN', office: true, demo: true, route: '#/dossiers', prepare: listLoaded },
   { name: 'dossiers-en', locale: 'en', office: true, demo: true, route: '#/dossiers', prepare: listLoaded },
+  {
+    name: 'dossiers-small-window-zh',
+    locale: 'zh-CN',
+    office: true,
+    demo: true,
+    route: '#/dossiers',
+    prepare: listLoaded,
+    viewport: { width: 960, height: 640 },
+  },
   { name: 'dossier-zh', locale: 'zh-CN', office: true, demo: true, route: '#/dossiers', prepare: openFirstDossier },
   { name: 'registries-zh', locale: 'zh-CN', office: true, demo: true, route: '#/registries' },
 ];
@@ -50,7 +61,7 @@ const shots: Shot[] = [
 const only = process.argv.slice(2);
 for (const shot of shots.filter((s) => only.length === 0 || only.includes(s.name))) {
   const folder = makeUserDataDir('desk-shot-');
-  const desk = await launchDesk({ userDataDir: folder.dir, viewport: { width: 1280, height: 800 } });
+  const desk = await launchDesk({ userDataDir: folder.dir, viewport: shot.viewport ?? { width: 1280, height: 800 } });
   try {
     desk.backend.settings.setLocale(shot.locale);
     if (shot.office) desk.backend.settings.setOffice(COUNTY_OFFICE);
