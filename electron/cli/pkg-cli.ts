@@ -24,6 +24,7 @@ import {
   openPackage,
   type ReaderKey,
   type SenderKey,
+  senderKeysOf,
   unwrapPackageKey,
 } from '../services/packages/reader';
 
@@ -149,18 +150,8 @@ function senderLookup(options: Options): (fingerprint: string) => SenderKey | nu
   const registry = options.userData
     ? new TrustRegistry({ dir: join(options.userData, 'keys'), own: () => ({ organId: null, fingerprints: [] }) })
     : null;
-  return (fingerprint) => {
-    const known = fromFiles.get(fingerprint);
-    if (known) return known;
-    const found = registry?.findKey(fingerprint);
-    return found
-      ? {
-          organId: found.organ.organId,
-          signingPublicKey: found.signingPublicKey,
-          revoked: found.key.revokedAt !== null,
-        }
-      : null;
-  };
+  const fromRegistry = registry ? senderKeysOf(registry) : () => null;
+  return (fingerprint) => fromFiles.get(fingerprint) ?? fromRegistry(fingerprint);
 }
 
 interface OwnKeys {

@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/ipc/errors';
 import { AuthenticationFailure, type KeyObject } from '../crypto/primitives';
 import { DecryptPipeline, SinkWorker } from '../crypto/stream-worker';
+import type { TrustRegistry } from '../keys/trust-registry';
 import { BagReader, type ReadBag } from './bag';
 import { chunkCount, payloadKey, TAG_BYTES, unwrapFileKey } from './envelope';
 import {
@@ -75,6 +76,20 @@ export interface SenderKey {
   organId: string;
   signingPublicKey: Uint8Array;
   revoked: boolean;
+}
+
+/** Sender keys as the trust registry knows them; revoked keys are found and marked. */
+export function senderKeysOf(trust: Pick<TrustRegistry, 'findKey'>): (fingerprint: string) => SenderKey | null {
+  return (fingerprint) => {
+    const found = trust.findKey(fingerprint);
+    return found
+      ? {
+          organId: found.organ.organId,
+          signingPublicKey: found.signingPublicKey,
+          revoked: found.key.revokedAt !== null,
+        }
+      : null;
+  };
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   type OpenedPackage,
   openPackage,
   type ReaderKey,
+  senderKeysOf,
   unwrapPackageKey,
 } from './reader';
 import { createReceipt, readReceipt, verifyReceiptSignature } from './receipts';
@@ -250,20 +251,7 @@ export class PackageService {
   private async authenticate(path: string, batch: PendingImport[]): Promise<OpenedPackage> {
     const opened = await openPackage(path);
     const own = this.ownFingerprints();
-    authenticateSender(
-      opened,
-      (fingerprint) => {
-        const found = this.options.trust.findKey(fingerprint);
-        return found
-          ? {
-              organId: found.organ.organId,
-              signingPublicKey: found.signingPublicKey,
-              revoked: found.key.revokedAt !== null,
-            }
-          : null;
-      },
-      own,
-    );
+    authenticateSender(opened, senderKeysOf(this.options.trust), own);
     checkRecipient(opened, this.options.keys.organId(), own);
     const { header } = opened;
     this.ledger.checkFresh(header);
@@ -317,12 +305,7 @@ export class PackageService {
         sequence: header.sequence,
         createdAt: header.createdAt,
         schemaVersion: header.schemaVersion,
-        sender: {
-          organId: header.sender.organId,
-          organName: header.sender.organ.name,
-          divisionCode: header.sender.organ.divisionCode,
-          keyFingerprint: header.sender.keyFingerprint,
-        },
+        sender: senderPartyOf(header),
         data,
         files,
       };
@@ -416,12 +399,7 @@ export class PackageService {
       sequence: header.sequence,
       createdAt: header.createdAt,
       schemaVersion: header.schemaVersion,
-      sender: {
-        organId: header.sender.organId,
-        organName: header.sender.organ.name,
-        divisionCode: header.sender.organ.divisionCode,
-        keyFingerprint: header.sender.keyFingerprint,
-      },
+      sender: senderPartyOf(header),
       recipientKeyFingerprint: header.recipient.keyFingerprint,
       bagDigest: header.bag.digest,
       fileCount: header.bag.fileCount,
@@ -539,3 +517,13 @@ export const placeholderPayloadSchema: PayloadSchema = {
     return data !== null && typeof data === 'object' && !Array.isArray(data) ? [] : [{ path: [], message: 'object' }];
   },
 };
+
+/** The sending office as export and import records name it. */
+function senderPartyOf(header: PackageHeader) {
+  return {
+    organId: header.sender.organId,
+    organName: header.sender.organ.name,
+    divisionCode: header.sender.organ.divisionCode,
+    keyFingerprint: header.sender.keyFingerprint,
+  };
+}
