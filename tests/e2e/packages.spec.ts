@@ -197,6 +197,11 @@ test('county sends two dossiers with evidence to the city, which receives them r
       expect(await dossierTotal(city.page, '?origin=received')).toContain('共 2 件');
       // The list marks each as received; the sender is the tag's tooltip.
       await expect(city.page.locator('[data-testid="dossier-row"] .row-tag[title="青山县司法局"]')).toHaveCount(2);
+      // The city's registry does not know the county's subjects: the rows show the names the package carried.
+      for (const line of await city.page.locator('[data-testid="dossier-row"] .subject-line').allTextContents()) {
+        expect(line).toMatch(/[\u4e00-\u9fff]{4,}/);
+        expect(line).not.toMatch(/-[sop]\d+/);
+      }
       for (const id of sent) {
         await city.page.goto(`${APP_URL}#/dossiers/${encodeURIComponent(id)}`);
         await expect(city.page.getByTestId('received-banner')).toContainText('青山县司法局');

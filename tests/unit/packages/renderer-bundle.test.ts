@@ -136,7 +136,12 @@ describe('dossiers through a package, as the renderer sees them', () => {
     // The city's registry has no such subject; the sender's name shows and is searchable.
     expect(await city.subjects.count()).toBe(0);
     expect(held?.dossier.origin).toMatchObject({ senderNames: { subjects: { 's-market': '青山县市场监督管理局' } } });
-    expect((await listDossiers(city, { text: '市场监督管理局' }, { today })).total).toBe(2);
+    const found = await listDossiers(city, { text: '市场监督管理局' }, { today });
+    expect(found.total).toBe(2);
+    expect(found.cards.map((c) => c.senderNames)).toEqual([
+      { 's-market': '青山县市场监督管理局' },
+      { 's-market': '青山县市场监督管理局' },
+    ]);
 
     // The same package's dossiers again (as from a copy): refused, discarded, nothing changes.
     const again = await storeImportedPackage(city, { ...pkg, importId: 'imp-2' }, calls);
