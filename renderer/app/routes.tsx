@@ -33,6 +33,7 @@ const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const DocumentsPage = lazy(() => import('../features/documents/DocumentsPage'));
 const RegistriesPage = lazy(() => import('../features/registries/RegistriesPage'));
 const DossiersPage = lazy(() => import('../features/dossiers/DossiersPage'));
+const PackagesPage = lazy(() => import('../features/packages/PackagesPage'));
 
 /** The left navigation, in order. Each feature replaces its placeholder with its pages. */
 export const NAV_ROUTES: NavRoute[] = [
@@ -51,7 +52,7 @@ export const NAV_ROUTES: NavRoute[] = [
     icon: <FileTextOutlined />,
     element: <DocumentsPage />,
   },
-  { key: 'packages', path: '/packages', icon: <SwapOutlined />, element: <PlaceholderPage feature="packages" /> },
+  { key: 'packages', path: '/packages', icon: <SwapOutlined />, element: <PackagesPage /> },
   {
     key: 'registries',
     path: '/registries',
