@@ -1,4 +1,4 @@
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { localDate } from '../../../shared/calendar/dates';
 import type { WorkingCalendar } from '../../../shared/calendar/working-days';
 import { dueDate } from '../../../shared/calendar/working-days';
@@ -85,7 +85,8 @@ async function metaValue(db: DeskDatabase, key: string): Promise<number> {
   return (await db.meta.get(key))?.v ?? 0;
 }
 
-const loading = new WeakMap<DeskDatabase, Promise<Catalog>>();
+/** Catalogue reads under way, per transaction (or per database outside one). */
+const loading = new WeakMap<object, Promise<Catalog>>();
 
 /** The catalogue, read once and then kept current by this window's own writes. */
 export async function loadCatalog(db: DeskDatabase): Promise<Catalog> {
@@ -96,11 +97,14 @@ export async function loadCatalog(db: DeskDatabase): Promise<Catalog> {
   // search index may be stale too.
   candidateMemo.delete(db);
   clearTermCache(db);
-  // Concurrent callers (the page and the counts) share one read.
-  let pending = loading.get(db);
+  // Concurrent callers in one transaction share one read. A caller in another
+  // transaction must not wait on it: IndexedDB would commit its own transaction while
+  // it waits, and its next read would fail.
+  const owner: object = Dexie.currentTransaction ?? db;
+  let pending = loading.get(owner);
   if (!pending) {
-    pending = readCatalog(db).finally(() => loading.delete(db));
-    loading.set(db, pending);
+    pending = readCatalog(db).finally(() => loading.delete(owner));
+    loading.set(owner, pending);
   }
   return pending;
 }

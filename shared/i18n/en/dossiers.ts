@@ -11,6 +11,7 @@ export const dossiers: Messages<typeof zh> = {
     empty: 'No dossier matches these filters',
     emptyAll: 'No dossiers yet. Register the first one, or generate demo data in Settings.',
     loading: 'Loading…',
+    loadFailed: 'The dossier list could not be read. Try again; if it keeps failing, see the log.',
     loadMore: 'Loading more…',
     end: 'All {{count}} shown',
     readOnly: 'Received',

@@ -9,6 +9,7 @@ export const dossiers = {
     empty: '没有符合条件的案卷',
     emptyAll: '还没有案卷。可以登记第一件，或在“设置”中生成演示数据。',
     loading: '正在加载…',
+    loadFailed: '案卷列表读取失败，请重试；若仍失败，请查看日志。',
     loadMore: '正在加载更多…',
     end: '已显示全部 {{count}} 件',
     readOnly: '下级报送',
