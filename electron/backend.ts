@@ -90,7 +90,7 @@ export function createBackend(deps: BackendDeps): Backend {
     keys,
     trust,
     office: () => settings.office(),
-    evidence: packageEvidenceFrom(evidence),
+    evidence: packageEvidenceFrom(evidence, (sha256) => documents.issuedFileByHash(sha256)),
     payloadSchema: deps.payloadSchema ?? dossierBundlePayload,
     softwareAgent: `Supervision Desk ${deps.version}`,
     now,

@@ -7,7 +7,7 @@ import { DossierStoreError, getDossier, putReceivedDossiers, type ReceivedDossie
 /** What `packages.export` takes besides the opId and the recipient. */
 export interface ExportPayload {
   data: DossierBundle;
-  /** SHA-256 of each evidence file to carry, once each. */
+  /** SHA-256 of each evidence file and issued document to carry, once each. */
   files: string[];
   label: string;
   refs: string[];
@@ -26,12 +26,26 @@ export async function buildExportPayload(db: DeskDatabase, ids: readonly string[
     if (!record) throw new DossierStoreError('NOT_FOUND', `no dossier ${id}`);
     const evidence = await db.evidence.where('dossierId').equals(id).toArray();
     for (const e of evidence) if (!e.removed) files.add(e.sha256);
+    for (const sha256 of issuedDocumentFiles(record.events)) files.add(sha256);
     dossiers.push({ dossier: record.dossier, findings: record.findings, events: record.events, evidence });
   }
   const names = await registryNames(db, dossiers);
   const numbers = dossiers.map((d) => d.dossier.number);
   const label = numbers.length <= 3 ? numbers.join('、') : `${numbers.slice(0, 3).join('、')} …(${numbers.length})`;
   return { data: { dossiers, names }, files: [...files], label: label.slice(0, 500), refs: [...ids] };
+}
+
+/** The issued DOCX and PDF files a timeline names: they travel with the dossier. */
+function issuedDocumentFiles(events: readonly { type: string; data: Record<string, unknown> }[]): string[] {
+  const hashes: string[] = [];
+  for (const event of events) {
+    if (event.type !== 'document_issued') continue;
+    for (const key of ['docxSha256', 'pdfSha256']) {
+      const value = event.data[key];
+      if (typeof value === 'string' && /^[0-9a-f]{64}$/.test(value)) hashes.push(value);
+    }
+  }
+  return hashes;
 }
 
 /** The office's registry names for the ids the dossiers refer to. */

@@ -205,6 +205,8 @@ export const dossiers: Messages<typeof zh> = {
     none: '—',
     documentsHint:
       "Drafts are filled from this dossier's findings, requirements and deadlines, and can be edited before issuing.",
+    receivedDocumentsHint:
+      'Documents the sending organ issued, carried in its package: read-only here, with the issued PDF to view.',
     documentsEmpty: 'No documents for this dossier yet.',
   },
   actions: {

@@ -202,6 +202,7 @@ export const dossiers = {
     overdue: '已逾期',
     none: '—',
     documentsHint: '按本案卷的问题、整改要求和期限生成文书草稿，可在签发前修改。',
+    receivedDocumentsHint: '发送机关签发的文书，随交换包一并送达；此处只读，可查看 PDF 原件。',
     documentsEmpty: '本案卷还没有文书。',
   },
   actions: {

@@ -1,7 +1,13 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeskDatabase } from '../../../renderer/db/database';
-import { createDossier, getDossier, listDossiers, type StoreEnv } from '../../../renderer/db/dossiers/store';
+import {
+  createDossier,
+  getDossier,
+  listDossiers,
+  recordWithEvent,
+  type StoreEnv,
+} from '../../../renderer/db/dossiers/store';
 import {
   buildExportPayload,
   campaignDossierIds,
@@ -182,5 +188,37 @@ describe('dossiers through a package, as the renderer sees them', () => {
     );
     await createDossier(envOf(county), draft('关于某县市场监管局罚款过重的监督'));
     expect(await campaignDossierIds(county, campaign.dossier.id)).toEqual([campaign.dossier.id, child.dossier.id]);
+  });
+});
+
+describe('issued documents in a package', () => {
+  it('travel as files named by the timeline: the DOCX and PDF of each issued document, once', async () => {
+    const env = envOf(county);
+    const a = await createDossier(env, draft('关于某县市场监管局罚款过重的监督'));
+    const docx = 'd'.repeat(64);
+    const pdf = 'e'.repeat(64);
+    for (let i = 0; i < 2; i++) {
+      await recordWithEvent(
+        env,
+        a.dossier.id,
+        [],
+        async () => undefined,
+        () => ({
+          type: 'document_issued',
+          data: {
+            documentId: `doc-${i}`,
+            documentType: 'supervision_opinion',
+            number: `青司执监意〔2026〕${i + 1}号`,
+            title: '监督意见书',
+            issuedAt: '2026-11-27T02:00:00.000Z',
+            // The second is a correction whose PDF came out byte-identical.
+            docxSha256: i === 0 ? docx : 'c'.repeat(64),
+            pdfSha256: pdf,
+          },
+        }),
+      );
+    }
+    const payload = await buildExportPayload(county, [a.dossier.id]);
+    expect(payload.files.sort()).toEqual(['c'.repeat(64), docx, pdf].sort());
   });
 });
