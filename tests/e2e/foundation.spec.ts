@@ -32,7 +32,12 @@ test('the setup wizard records the office identity and rejects a bad division co
   const summary = page.getByTestId('office-summary');
   await expect(summary).toContainText('青山县司法局');
   await expect(summary).toContainText('330104');
-  await page.getByRole('button', { name: '保存并开始使用' }).click();
+  await page.getByRole('button', { name: '保存，下一步' }).click();
+
+  // The office's exchange keys, protected by the OS key store, are the last step.
+  await expect(page.getByTestId('wizard-keys')).toBeVisible();
+  expect(desk.backend.keys.status().state).toBe('none');
+  await page.getByTestId('wizard-keys-generate').click();
 
   await expect(page.getByTestId('page-title')).toHaveText('工作台');
   await expect(page.getByTestId('status-bar')).toContainText('本机关：青山县司法局');
@@ -41,6 +46,7 @@ test('the setup wizard records the office identity and rejects a bad division co
     divisionCode: '330104',
     level: 'county',
   });
+  expect(desk.backend.keys.status()).toMatchObject({ state: 'unlocked', protection: 'system' });
 });
 
 test('a restart keeps the office identity and the language', async ({ desk }) => {

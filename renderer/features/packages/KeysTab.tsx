@@ -10,7 +10,6 @@ import {
   Input,
   List,
   Modal,
-  Radio,
   Space,
   Tag,
   Typography,
@@ -21,82 +20,14 @@ import type { ChannelOutput } from '../../../shared/ipc/contract';
 import { call } from '../../api/client';
 import { useSession } from '../../app/session';
 import { errorText, FingerprintGroups, formatTime } from './parts';
+import { PassphrasePair, ProtectionFields, protectionOf } from './protection';
 
 type KeyStatus = ChannelOutput<'keys.status'>;
 type OwnCertificate = ChannelOutput<'keys.ownCertificate'>;
 type TrustedOrgan = ChannelOutput<'trust.list'>[number];
 type Preview = NonNullable<ChannelOutput<'trust.previewCertificate'>['preview']>;
-type Protection = { protection: 'system' } | { protection: 'passphrase'; passphrase: string };
 
 type Dialog = 'setUp' | 'unlock' | 'backup' | 'restore' | null;
-
-/** Protection choice with a passphrase typed twice; system protection only where the OS has a key store. */
-function ProtectionFields({ systemAvailable }: { systemAvailable: boolean }) {
-  const { t } = useTranslation('packages');
-  return (
-    <>
-      {!systemAvailable && (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('protection.systemUnavailable')} />
-      )}
-      <Form.Item
-        name="protection"
-        label={t('keys.chooseProtection')}
-        initialValue={systemAvailable ? 'system' : 'passphrase'}
-      >
-        <Radio.Group>
-          <Space direction="vertical">
-            <Radio value="system" disabled={!systemAvailable} data-testid="protection-system">
-              {t('keys.systemOption')}
-            </Radio>
-            <Radio value="passphrase" data-testid="protection-passphrase">
-              {t('keys.passphraseOption')}
-            </Radio>
-          </Space>
-        </Radio.Group>
-      </Form.Item>
-      <Form.Item noStyle shouldUpdate={(a, b) => a.protection !== b.protection}>
-        {({ getFieldValue }) => getFieldValue('protection') === 'passphrase' && <PassphrasePair />}
-      </Form.Item>
-    </>
-  );
-}
-
-function PassphrasePair({ name = 'passphrase' }: { name?: string }) {
-  const { t } = useTranslation('packages');
-  return (
-    <>
-      <Form.Item
-        name={name}
-        label={t('keys.passphrase')}
-        extra={t('keys.passphraseHint')}
-        rules={[{ required: true, min: 8, message: t('keys.passphraseTooShort') }]}
-      >
-        <Input.Password autoComplete="new-password" data-testid={`${name}-input`} />
-      </Form.Item>
-      <Form.Item
-        name={`${name}Again`}
-        label={t('keys.passphraseAgain')}
-        dependencies={[name]}
-        rules={[
-          ({ getFieldValue }) => ({
-            validator: (_, value) =>
-              value === getFieldValue(name)
-                ? Promise.resolve()
-                : Promise.reject(new Error(t('keys.passphraseMismatch'))),
-          }),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" data-testid={`${name}-again`} />
-      </Form.Item>
-    </>
-  );
-}
-
-function protectionOf(values: { protection?: string; passphrase?: string }): Protection {
-  return values.protection === 'passphrase'
-    ? { protection: 'passphrase', passphrase: values.passphrase ?? '' }
-    : { protection: 'system' };
-}
 
 export function KeysTab({ status, onStatus }: { status: KeyStatus | null; onStatus(status: KeyStatus): void }) {
   const { t } = useTranslation(['packages', 'errors', 'common']);

@@ -5,6 +5,7 @@ import type { OfficeIdentity } from '../../../shared/domain/office';
 import { ApiError, call } from '../../api/client';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { useErrorMessage } from '../../components/use-error-message';
+import { OfficeKeysStep } from './OfficeKeysStep';
 import { OfficeFields, type OfficeSection, sectionFieldNames, validateOffice } from './office-form';
 
 const STEPS: OfficeSection[] = ['organ', 'division'];
@@ -16,6 +17,7 @@ export default function SetupWizard({ onDone }: { onDone(office: OfficeIdentity)
   const [step, setStep] = useState(0);
   const [saving, setSaving] = useState(false);
   const [office, setOffice] = useState<OfficeIdentity | null>(null);
+  const [saved, setSaved] = useState<OfficeIdentity | null>(null);
   const showError = useErrorMessage();
 
   const check = (sections: OfficeSection[]) => {
@@ -42,7 +44,9 @@ export default function SetupWizard({ onDone }: { onDone(office: OfficeIdentity)
     if (!office) return;
     setSaving(true);
     try {
-      onDone(await call('office.save', office));
+      // The keys come next: their certificate names the office just saved.
+      setSaved(await call('office.save', office));
+      setStep(STEPS.length + 1);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'VALIDATION_FAILED') setStep(0);
       showError(error);
@@ -52,6 +56,7 @@ export default function SetupWizard({ onDone }: { onDone(office: OfficeIdentity)
   };
 
   const isConfirm = step === STEPS.length;
+  const isKeys = step === STEPS.length + 1 && saved !== null;
   return (
     <div className="wizard-page">
       <div className="wizard-topbar">
@@ -70,6 +75,7 @@ export default function SetupWizard({ onDone }: { onDone(office: OfficeIdentity)
             { title: t('wizard:steps.organ') },
             { title: t('wizard:steps.division') },
             { title: t('wizard:steps.confirm') },
+            { title: t('wizard:steps.keys') },
           ]}
         />
         <Form
@@ -78,7 +84,7 @@ export default function SetupWizard({ onDone }: { onDone(office: OfficeIdentity)
           requiredMark
           initialValues={{ level: 'county', kind: 'judicial' }}
           onFinish={next}
-          style={{ display: isConfirm ? 'none' : undefined }}
+          style={{ display: isConfirm || isKeys ? 'none' : undefined }}
         >
           {STEPS.map((section, index) => (
             <div key={section} hidden={index !== step}>
@@ -104,6 +110,7 @@ export default function SetupWizard({ onDone }: { onDone(office: OfficeIdentity)
             </Space>
           </>
         )}
+        {isKeys && <OfficeKeysStep onDone={() => onDone(saved)} />}
       </Card>
     </div>
   );

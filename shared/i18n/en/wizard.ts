@@ -5,7 +5,7 @@ export const wizard: Messages<typeof zh> = {
   title: 'Welcome to Supervision Desk',
   subtitle:
     'Before you start, tell us about your office. It is used in document numbers, to sign packages and when reporting to your superior organ.',
-  steps: { organ: 'Office', division: 'Division and superior', confirm: 'Confirm' },
+  steps: { organ: 'Office', division: 'Division and superior', confirm: 'Confirm', keys: 'Exchange keys' },
   fields: {
     name: 'Organ name',
     namePlaceholder: 'e.g. Judicial Bureau of X County',
@@ -21,6 +21,14 @@ export const wizard: Messages<typeof zh> = {
     superiorCode: 'Superior organ’s division code',
   },
   confirmIntro: 'Please check these details. You can change them later in Settings.',
-  submit: 'Save and start',
+  submit: 'Save and continue',
+  keys: {
+    intro:
+      'Last step: create your office’s signing and encryption keys. Every package and receipt exchanged with your superior and subordinate organs is signed and encrypted with them; the private keys never leave this computer.',
+    later:
+      'An office that only keeps its own dossiers may skip this and set the keys up later under Packages → Keys and trust.',
+    generate: 'Create keys and start',
+    skip: 'Skip for now and start',
+  },
   saved: 'Office identity saved',
 };

@@ -1,7 +1,7 @@
 export const wizard = {
   title: '欢迎使用行政执法监督工作台',
   subtitle: '首次使用，请填写本机关信息。这些信息用于文书编号、数据包署名和向上级报送。',
-  steps: { organ: '本机关', division: '区划与上级', confirm: '确认' },
+  steps: { organ: '本机关', division: '区划与上级', confirm: '确认', keys: '交换密钥' },
   fields: {
     name: '机关名称',
     namePlaceholder: '例如：某某县司法局',
@@ -17,6 +17,13 @@ export const wizard = {
     superiorCode: '上级机关区划代码',
   },
   confirmIntro: '请核对以下信息，保存后可在“设置”中修改。',
-  submit: '保存并开始使用',
+  submit: '保存，下一步',
+  keys: {
+    intro:
+      '最后一步：生成本机关的签名密钥和加密密钥。向上级报送、接收下级报送的交换包和回执都用它签名和加密；私钥只保存在本机。',
+    later: '只在本机管理案卷的，可以暂不生成，以后在“数据交换 → 密钥与信任”中设置。',
+    generate: '生成密钥并开始使用',
+    skip: '暂不生成，开始使用',
+  },
   saved: '本机关信息已保存',
 };
