@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type { Locale } from '../shared/domain/locale';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
+import { AutoBackup } from './services/backup/schedule';
+import { BackupService } from './services/backup/service';
 import type { DialogPort } from './services/dialogs';
 import type { PdfPrinter } from './services/documents/pdf-printer';
 import { DocumentService, documentsDir } from './services/documents/service';
@@ -60,6 +62,8 @@ export interface Backend {
   trust: TrustRegistry;
   /** Dossier packages (案卷交换包): export, import, receipts. */
   packages: PackageService;
+  /** Backup and restore (备份与恢复). */
+  backup: BackupService;
 }
 
 export function createBackend(deps: BackendDeps): Backend {
@@ -94,6 +98,21 @@ export function createBackend(deps: BackendDeps): Backend {
     softwareAgent: `Supervision Desk ${deps.version}`,
     now,
   });
+  const backup = new BackupService({
+    userDataDir: deps.userDataDir,
+    settings: deps.settingsStore,
+    software: `Supervision Desk ${deps.version}`,
+    now,
+    afterRestore: async () => {
+      documents.reload();
+      keys.lock();
+    },
+  });
+  const autoBackup = new AutoBackup({
+    settings: deps.settingsStore,
+    systemProtector: deps.systemProtector ?? null,
+    now,
+  });
   const handlers = createHandlers({
     settings,
     operations,
@@ -113,6 +132,8 @@ export function createBackend(deps: BackendDeps): Backend {
     packages,
     grants: new PathGrants(),
     now,
+    backup,
+    autoBackup,
   });
   return {
     dispatch: createDispatch(handlers, deps.logger),
@@ -124,8 +145,10 @@ export function createBackend(deps: BackendDeps): Backend {
     keys,
     trust,
     packages,
+    backup,
     startup: async () => {
       await sweepPartialFiles(deps.userDataDir, deps.logger);
+      await backup.startup();
       await evidence.init();
     },
   };

@@ -127,7 +127,9 @@ export class AutoBackup {
   }
 
   async configure(
-    change: Partial<Pick<BackupScheduleSettings, 'enabled' | 'intervalHours' | 'folder' | 'keep' | 'includeOfficeKeys'>> & {
+    change: Partial<
+      Pick<BackupScheduleSettings, 'enabled' | 'intervalHours' | 'folder' | 'keep' | 'includeOfficeKeys'>
+    > & {
       passphrase?: string;
     },
   ): Promise<ScheduleStatus> {
