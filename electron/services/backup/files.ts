@@ -20,6 +20,7 @@ export const EMPTY_FOLDERS: Record<string, string[]> = {
   evidence: ['tmp'],
   documents: ['drafts', 'issued', 'voids', 'tmp', 'exports'],
   packages: [],
+  keys: [],
 };
 
 export interface AreaFile {

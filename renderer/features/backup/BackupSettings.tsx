@@ -22,6 +22,7 @@ import { formatBytes } from '../../../shared/format/bytes';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
 import { call, onEvent } from '../../api/client';
 import { useErrorMessage } from '../../components/use-error-message';
+import { BACKUP_STATUS_CHANGED } from './BackupStatus';
 import { applyRestore, currentCounts, type OpenedRestore, type RestoreResult, runBackup } from './transfer';
 
 type Status = ChannelOutput<'backup.status'>;
@@ -138,6 +139,7 @@ export default function BackupSettings() {
         void message.success(t('backup:now.done', { path: summary.path, size: formatBytes(summary.size) }));
         nowForm.resetFields();
         setStatus(await call('backup.status'));
+        window.dispatchEvent(new Event(BACKUP_STATUS_CHANGED));
       }
     } catch (error) {
       if (!(error instanceof DOMException)) showError(error);
@@ -255,6 +257,7 @@ export default function BackupSettings() {
   const configure = async (change: Parameters<typeof call<'backup.configure'>>[1]) => {
     try {
       setStatus(await call('backup.configure', change));
+      window.dispatchEvent(new Event(BACKUP_STATUS_CHANGED));
       void message.success(t('backup:auto.saved'));
     } catch (error) {
       showError(error);

@@ -8,6 +8,8 @@ import { call } from '../../api/client';
 type Status = ChannelOutput<'backup.status'>;
 
 const CHECK_EVERY_MS = 5 * 60_000;
+/** Dispatched on window by Settings → Backup after a manual backup, so the status bar updates at once. */
+export const BACKUP_STATUS_CHANGED = 'desk:backup-status-changed';
 
 /**
  * The last successful backup in the status bar, with a warning once it is older than
@@ -50,9 +52,12 @@ export function BackupStatus() {
     };
     void check();
     const timer = setInterval(() => void check(), CHECK_EVERY_MS);
+    const onChanged = () => void check();
+    window.addEventListener(BACKUP_STATUS_CHANGED, onChanged);
     return () => {
       alive = false;
       clearInterval(timer);
+      window.removeEventListener(BACKUP_STATUS_CHANGED, onChanged);
     };
   }, []);
 

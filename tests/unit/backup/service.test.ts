@@ -66,6 +66,17 @@ describe('backup and restore', () => {
     expect(existsSync(join(fresh.userData, 'restore-staging', opened.restoreId))).toBe(false);
   });
 
+  it('an office with no files and no keys yet backs up and restores too', async () => {
+    const empty = openProfile();
+    const target = join(tempDir(), 'empty.sdbackup');
+    await writeBackup(empty, target, { organs: [] });
+    const fresh = openProfile();
+    const { opened } = await restoreInto(fresh, target);
+    const result = await fresh.service.commitRestore(opened.restoreId, 'supervision-desk-empty');
+    expect(result.ok).toBe(true);
+    expect(fresh.service.databaseName()).toBe('supervision-desk-empty');
+  });
+
   it('leaves the private keys out unless asked, and keeps the current ones on restore', async () => {
     const source = openProfile();
     fillProfile(source, 1);
