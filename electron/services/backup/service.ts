@@ -1,6 +1,7 @@
 import { type FileHandle, mkdir, open as openFile, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../../shared/ipc/errors';
+import { writeJsonAtomic } from '../atomic-file';
 import { createSha256, randomUUID } from '../crypto/primitives';
 import type { SettingsPort, SettingsSchema } from '../settings';
 import { ensureFreeSpace, type StatFs } from '../storage/disk';
@@ -111,9 +112,35 @@ export class BackupService {
     this.stagingRoot = join(options.userDataDir, 'restore-staging');
   }
 
-  /** Removes what an interrupted restore staged; runs at start-up. */
+  /**
+   * At start-up: a restore that crashed while moving folders is undone (the journal says
+   * which moves happened), then whatever any restore staged is removed.
+   */
   async startup(): Promise<void> {
-    await rm(this.stagingRoot, { recursive: true, force: true });
+    let ids: string[] = [];
+    try {
+      ids = await readdir(this.stagingRoot);
+    } catch {
+      return;
+    }
+    for (const id of ids) {
+      const journal = join(this.stagingRoot, id, JOURNAL);
+      let state: { state?: string; moves?: { from: string; to: string }[] } | undefined;
+      try {
+        state = JSON.parse(await readFile(journal, 'utf8'));
+      } catch {
+        state = undefined;
+      }
+      if (state?.state === 'moving' && Array.isArray(state.moves)) {
+        await undoMoves(state.moves);
+        // Keep the staging if anything could not be moved back: it holds the office's data.
+        const stuck = await Promise.all(
+          state.moves.map((m) => exists(m.to).then((there) => there && m.to.startsWith(this.stagingRoot))),
+        );
+        if (stuck.some(Boolean)) continue;
+      }
+      await rm(join(this.stagingRoot, id), { recursive: true, force: true });
+    }
   }
 
   databaseName(): string {
@@ -400,16 +427,15 @@ export class BackupService {
     const userData = this.options.userDataDir;
     const old = join(staged.dir, 'old');
     await mkdir(join(old, KEYS_AREA), { recursive: true });
+    // The journal names each move before it happens, so that a crash part-way can be
+    // undone at the next start (recoverInterruptedRestores) instead of losing data.
+    const journal = join(staged.dir, JOURNAL);
     const moves: { from: string; to: string }[] = [];
     const move = async (from: string, to: string) => {
-      await rename(from, to);
       moves.push({ from, to });
+      writeJsonAtomic(journal, { state: 'moving', moves });
+      await rename(from, to);
     };
-    const exists = async (path: string) =>
-      stat(path).then(
-        () => true,
-        () => false,
-      );
     try {
       for (const { dir } of FOLDER_AREAS) {
         const current = join(userData, dir);
@@ -424,7 +450,8 @@ export class BackupService {
         await move(join(stagedKeys, name), current);
       }
     } catch (error) {
-      for (const { from, to } of moves.reverse()) await rename(to, from).catch(() => {});
+      await undoMoves(moves);
+      await rm(journal, { force: true });
       throw new AppError('IO_ERROR', 'The restore could not replace the files; nothing was changed', {
         params: { detail: (error as Error).message },
         cause: error,
@@ -438,6 +465,7 @@ export class BackupService {
     }
     settings.set('previousDatabaseName', this.databaseName());
     settings.set('databaseName', databaseName);
+    writeJsonAtomic(journal, { state: 'committed', moves });
     const after = tallyAreas(await listAreaFiles(userData, true));
     const areas = Object.entries(staged.manifest.areas).map(([name, tally]) => ({
       name,
@@ -459,6 +487,21 @@ export class BackupService {
     this.restores.delete(restoreId);
     await rm(staged.dir, { recursive: true, force: true });
     return true;
+  }
+}
+
+const JOURNAL = 'journal.json';
+
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
+
+/** Moves back, newest first, every move whose target exists and whose source is free. */
+async function undoMoves(moves: readonly { from: string; to: string }[]): Promise<void> {
+  for (const { from, to } of [...moves].reverse()) {
+    if ((await exists(to)) && !(await exists(from))) await rename(to, from).catch(() => {});
   }
 }
 

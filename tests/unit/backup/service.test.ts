@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Profile } from './support';
@@ -181,6 +181,53 @@ describe('backup and restore', () => {
       expect(await errorCode(current.service.commitRestore(opened.restoreId, 'half'))).toBe('BACKUP_RESTORE_MISMATCH');
       await current.service.discardRestore(opened.restoreId);
       untouched();
+    });
+  });
+
+  describe('a restore that fails while moving folders', () => {
+    it('puts every moved folder back when a move fails', async () => {
+      const source = openProfile();
+      fillProfile(source, 1);
+      const target = join(tempDir(), 'office.sdbackup');
+      await writeBackup(source, target, tableRows(1));
+      const current = openProfile();
+      fillProfile(current, 2);
+      const before = snapshotFiles(current.userData);
+      const { opened } = await restoreInto(current, target);
+      // Something already where the packages folder would be set aside: that move fails
+      // after evidence and documents were swapped.
+      mkdirSync(join(current.userData, 'restore-staging', opened.restoreId, 'old', 'packages', 'in-the-way'), {
+        recursive: true,
+      });
+      expect(await errorCode(current.service.commitRestore(opened.restoreId, 'x'))).toBe('IO_ERROR');
+      const after = snapshotFiles(current.userData);
+      for (const [path, digest] of Object.entries(before)) expect(after[path], path).toBe(digest);
+      expect(current.service.databaseName()).toBe('supervision-desk');
+    });
+
+    it('after a crash part-way, the next start moves the office’s folders back', async () => {
+      const current = openProfile();
+      fillProfile(current, 2);
+      const before = snapshotFiles(current.userData);
+      // What a crash leaves after the first move of a commit: evidence set aside, the
+      // journal naming that move and the next one, which never happened.
+      const staging = join(current.userData, 'restore-staging', 'crashed');
+      mkdirSync(join(staging, 'old'), { recursive: true });
+      mkdirSync(join(staging, 'files', 'evidence'), { recursive: true });
+      renameSync(join(current.userData, 'evidence'), join(staging, 'old', 'evidence'));
+      writeFileSync(
+        join(staging, 'journal.json'),
+        JSON.stringify({
+          state: 'moving',
+          moves: [
+            { from: join(current.userData, 'evidence'), to: join(staging, 'old', 'evidence') },
+            { from: join(staging, 'files', 'evidence'), to: join(current.userData, 'evidence') },
+          ],
+        }),
+      );
+      await openProfile(current.userData).service.startup();
+      expect(snapshotFiles(current.userData)).toEqual(before);
+      expect(existsSync(join(current.userData, 'restore-staging', 'crashed'))).toBe(false);
     });
   });
 
