@@ -29,6 +29,7 @@ import { openChunks } from './stream';
 
 /** Where the content of one entry goes while it is read (staging during restore). */
 export interface EntrySink {
+  /** `data` is valid only until the returned promise settles: copy what must be kept. */
   write(data: Buffer): Promise<void> | void;
   end(): Promise<void> | void;
 }
@@ -217,7 +218,8 @@ class FrameParser {
           this.current.table.hash.update(piece);
           for (let i = 0; i < piece.length; i++) if (piece[i] === 0x0a) this.current.table.rows++;
         }
-        if (this.current.sink) await this.current.sink.write(Buffer.from(piece));
+        // Sinks finish with a piece before returning: the chunk buffer is reused after this.
+        if (this.current.sink) await this.current.sink.write(piece);
         this.current.left -= n;
         offset += n;
         if (this.current.left === 0) await this.endEntry();

@@ -316,7 +316,7 @@ export class BackupService {
         onEntry: async (name) => {
           if (name === SETTINGS_ENTRY) {
             settingsBytes = [];
-            return { write: (data) => void settingsBytes.push(data), end: () => {} };
+            return { write: (data) => void settingsBytes.push(Buffer.from(data)), end: () => {} };
           }
           const page = TABLE_PAGE.exec(name);
           if (page) {

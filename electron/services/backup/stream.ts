@@ -1,10 +1,45 @@
 // The chunked AES-256-GCM stream of a backup: the package payload's scheme
 // (packages/SPEC.md §6.3: counter nonces, final-chunk flag), sealed and opened one chunk
 // at a time so memory stays at two chunks whatever the backup's size.
+import { createCipheriv, createDecipheriv } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { AppError } from '../../../shared/ipc/errors';
-import { AuthenticationFailure, aeadOpen, aeadSeal } from '../crypto/primitives';
+import { AEAD_TAG_BYTES, NODE_AEAD } from '../crypto/algorithms';
+import { AuthenticationFailure } from '../crypto/primitives';
 import { chunkNonce, TAG_BYTES } from '../packages/envelope';
+
+/*
+ * AES-GCM over a chunk in pieces that fit the CPU cache, into a buffer reused from chunk
+ * to chunk: the same measurement as the package stream (crypto/stream-worker.ts) — whole
+ * 1 MiB calls run at less than half the speed — and no per-chunk garbage, which keeps
+ * peak memory flat.
+ */
+const PIECE = 32 * 1024;
+
+function sealInto(key: Buffer, nonce: Buffer, plain: Buffer, out: Buffer): Buffer {
+  const cipher = createCipheriv(NODE_AEAD, key, nonce, { authTagLength: AEAD_TAG_BYTES });
+  let at = 0;
+  for (let i = 0; i < plain.length; i += PIECE) at += cipher.update(plain.subarray(i, i + PIECE)).copy(out, at);
+  at += cipher.final().copy(out, at);
+  at += cipher.getAuthTag().copy(out, at);
+  return out.subarray(0, at);
+}
+
+/** Decrypts into `out`; the plaintext may be used only because this returns (tag verified). */
+function openInto(key: Buffer, nonce: Buffer, sealed: Buffer, out: Buffer): Buffer {
+  if (sealed.length < TAG_BYTES) throw new AuthenticationFailure('Sealed data is shorter than its tag');
+  const body = sealed.subarray(0, sealed.length - TAG_BYTES);
+  const decipher = createDecipheriv(NODE_AEAD, key, nonce, { authTagLength: AEAD_TAG_BYTES });
+  decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
+  let at = 0;
+  for (let i = 0; i < body.length; i += PIECE) at += decipher.update(body.subarray(i, i + PIECE)).copy(out, at);
+  try {
+    at += decipher.final().copy(out, at);
+  } catch {
+    throw new AuthenticationFailure();
+  }
+  return out.subarray(0, at);
+}
 
 /** Seals plaintext as it arrives; a full chunk waits until we know whether it is the last. */
 export class ChunkSealer {
@@ -13,6 +48,7 @@ export class ChunkSealer {
   private pending: Buffer | null = null;
   private spare: Buffer;
   private index = 0;
+  private readonly out: Buffer;
   /** Bytes written to the file so far (ciphertext and tags). */
   written = 0;
   plaintextBytes = 0;
@@ -24,6 +60,7 @@ export class ChunkSealer {
   ) {
     this.current = Buffer.allocUnsafe(chunkSize);
     this.spare = Buffer.allocUnsafe(chunkSize);
+    this.out = Buffer.allocUnsafe(chunkSize + TAG_BYTES);
   }
 
   async write(data: Uint8Array): Promise<void> {
@@ -55,7 +92,8 @@ export class ChunkSealer {
   }
 
   private async seal(plain: Buffer, last: boolean): Promise<void> {
-    const sealed = aeadSeal(this.key, chunkNonce(this.index, last), plain);
+    // The sink finishes with `out` before the next seal: one output buffer serves every chunk.
+    const sealed = sealInto(this.key, chunkNonce(this.index, last), plain, this.out);
     this.index++;
     await this.sink(sealed);
     this.written += sealed.length;
@@ -80,6 +118,7 @@ export async function openChunks(
   if (remaining < TAG_BYTES) throw new AppError('BACKUP_TRUNCATED', 'The backup ends before its data');
   const chunks = Math.ceil(remaining / sealedSize);
   const buffer = Buffer.allocUnsafe(sealedSize);
+  const plainBuffer = Buffer.allocUnsafe(chunkSize);
   for (let index = 0; index < chunks; index++) {
     if (signal?.aborted) throw new AppError('CANCELLED', 'The operation was cancelled');
     const position = start + index * sealedSize;
@@ -94,7 +133,7 @@ export async function openChunks(
     const last = index === chunks - 1;
     let plain: Buffer;
     try {
-      plain = aeadOpen(key, chunkNonce(index, last), sealed);
+      plain = openInto(key, chunkNonce(index, last), sealed, plainBuffer);
     } catch (error) {
       if (!(error instanceof AuthenticationFailure)) throw error;
       if (last && length >= TAG_BYTES && opensAsMiddle(key, index, sealed)) {
@@ -113,7 +152,7 @@ export async function openChunks(
 
 function opensAsMiddle(key: Buffer, index: number, sealed: Buffer): boolean {
   try {
-    aeadOpen(key, chunkNonce(index, false), sealed);
+    openInto(key, chunkNonce(index, false), sealed, Buffer.allocUnsafe(sealed.length));
     return true;
   } catch {
     return false;

@@ -35,6 +35,8 @@ export type ManifestEntry = BackupManifest['entries'][number];
  */
 export class BackupFileWriter {
   readonly entries: ManifestEntry[] = [];
+  /** One read buffer for every file: allocating one per file left megabytes of garbage per file. */
+  private readonly readBuffer = Buffer.allocUnsafe(1024 * 1024);
   private constructor(
     readonly header: BackupHeader,
     private readonly handle: FileHandle,
@@ -105,7 +107,7 @@ export class BackupFileWriter {
     const hash = createSha256();
     const source = await open(path, 'r');
     try {
-      const buffer = Buffer.allocUnsafe(1024 * 1024);
+      const buffer = this.readBuffer;
       let done = 0;
       while (done < size) {
         if (signal?.aborted) throw new AppError('CANCELLED', 'The operation was cancelled');
