@@ -87,8 +87,8 @@ const restoreSeconds = (performance.now() - started) / 1000;
 if (!result.ok) throw new Error('restore did not match');
 
 const peakRss = process.resourceUsage().maxRSS / 1024;
-console.log(
-  JSON.stringify({
+process.stdout.write(
+  `${JSON.stringify({
     backupBytes: summary.size,
     writeSeconds,
     restoreSeconds,
@@ -96,5 +96,5 @@ console.log(
     restoreMiBs: summary.size / MiB / restoreSeconds,
     peakRss,
     baselineRss,
-  }),
+  })}\n`,
 );
