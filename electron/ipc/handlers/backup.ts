@@ -66,8 +66,15 @@ export function backupHandlers(deps: BackupHandlerDeps): Pick<Handlers, BackupCh
   const t = (key: string) => translate(settings.locale(), key);
   const filters = () => [{ name: t('backup.fileTypes.backup'), extensions: [BACKUP_EXTENSION] }];
   const running = new Map<string, RunningBackup>();
+  /** Sessions being torn down (cancelled): later calls wait for the file to be gone, then fail. */
+  const ending = new Map<string, Promise<void>>();
 
-  const session = (sessionId: string): RunningBackup => {
+  const session = async (sessionId: string): Promise<RunningBackup> => {
+    const pending = ending.get(sessionId);
+    if (pending) {
+      await pending;
+      throw new AppError('CANCELLED', 'The operation was cancelled');
+    }
     const entry = running.get(sessionId);
     if (!entry) throw new AppError('NOT_FOUND', 'No backup in progress under this id');
     if (entry.signal.aborted) throw new AppError('CANCELLED', 'The operation was cancelled');
@@ -76,12 +83,20 @@ export function backupHandlers(deps: BackupHandlerDeps): Pick<Handlers, BackupCh
 
   const end = async (sessionId: string, failure?: unknown) => {
     const entry = running.get(sessionId);
-    if (!entry) return;
+    if (!entry) return ending.get(sessionId);
     running.delete(sessionId);
     entry.end();
-    if (failure !== undefined) {
+    if (failure === undefined) return;
+    const teardown = (async () => {
       await backup.abort(sessionId);
       if (entry.mode === 'auto') autoBackup.recordFailure(failure instanceof AppError ? failure.code : 'INTERNAL');
+    })();
+    ending.set(sessionId, teardown);
+    try {
+      await teardown;
+    } finally {
+      // Kept a while, so a late call still learns the session was cancelled.
+      setTimeout(() => ending.delete(sessionId), 60_000).unref?.();
     }
   };
 
@@ -167,7 +182,7 @@ export function backupHandlers(deps: BackupHandlerDeps): Pick<Handlers, BackupCh
       return { sessionId, path: target };
     },
     'backup.appendRows': async ({ sessionId, table, rows }) => {
-      session(sessionId);
+      await session(sessionId);
       try {
         return await backup.appendRows(sessionId, table, rows);
       } catch (error) {
@@ -176,7 +191,7 @@ export function backupHandlers(deps: BackupHandlerDeps): Pick<Handlers, BackupCh
       }
     },
     'backup.finish': async ({ sessionId }, ctx) => {
-      const entry = session(sessionId);
+      const entry = await session(sessionId);
       try {
         const summary = await backup.finish(sessionId, {
           signal: entry.signal,
