@@ -4,8 +4,9 @@ import type { ChannelOutput } from '../../../shared/ipc/contract';
 import { call } from '../../api/client';
 import { DeskDatabase, db } from '../../db/database';
 
-/** Rows per IPC call: large enough to keep calls few, small enough to keep memory flat. */
+/** Rows read per query, and at most this much text per IPC call (blocks of the dossier store can be large). */
 export const PAGE_ROWS = 500;
+export const PAGE_TEXT = 4 * 1024 * 1024;
 
 export interface RowProgress {
   table: string;
@@ -56,7 +57,16 @@ async function streamTables(
     let sent = false;
     for await (const rows of tablePages(table)) {
       if (signal?.aborted) throw new DOMException('cancelled', 'AbortError');
-      await send(table.name, encodePage(rows));
+      let text = '';
+      for (const row of rows) {
+        const line = encodePage([row]);
+        if (text && text.length + line.length > PAGE_TEXT) {
+          await send(table.name, text);
+          text = '';
+        }
+        text += line;
+      }
+      await send(table.name, text);
       sent = true;
       done += rows.length;
       onProgress?.({ table: table.name, done, total });
