@@ -3,6 +3,8 @@ import type { Locale } from '../shared/domain/locale';
 import { dossierBundlePayload } from '../shared/packages/payload';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
+import { AutoBackup } from './services/backup/schedule';
+import { BackupService } from './services/backup/service';
 import type { DialogPort } from './services/dialogs';
 import type { PdfPrinter } from './services/documents/pdf-printer';
 import { DocumentService, documentsDir } from './services/documents/service';
@@ -61,6 +63,8 @@ export interface Backend {
   trust: TrustRegistry;
   /** Dossier packages (案卷交换包): export, import, receipts. */
   packages: PackageService;
+  /** Backup and restore (备份与恢复). */
+  backup: BackupService;
 }
 
 export function createBackend(deps: BackendDeps): Backend {
@@ -95,6 +99,21 @@ export function createBackend(deps: BackendDeps): Backend {
     softwareAgent: `Supervision Desk ${deps.version}`,
     now,
   });
+  const backup = new BackupService({
+    userDataDir: deps.userDataDir,
+    settings: deps.settingsStore,
+    software: `Supervision Desk ${deps.version}`,
+    now,
+    afterRestore: async () => {
+      documents.reload();
+      keys.lock();
+    },
+  });
+  const autoBackup = new AutoBackup({
+    settings: deps.settingsStore,
+    systemProtector: deps.systemProtector ?? null,
+    now,
+  });
   const handlers = createHandlers({
     settings,
     operations,
@@ -114,6 +133,8 @@ export function createBackend(deps: BackendDeps): Backend {
     packages,
     grants: new PathGrants(),
     now,
+    backup,
+    autoBackup,
   });
   return {
     dispatch: createDispatch(handlers, deps.logger),
@@ -125,8 +146,10 @@ export function createBackend(deps: BackendDeps): Backend {
     keys,
     trust,
     packages,
+    backup,
     startup: async () => {
       await sweepPartialFiles(deps.userDataDir, deps.logger);
+      await backup.startup();
       await evidence.init();
     },
   };

@@ -1,5 +1,6 @@
 // `npm run pkg -- inspect|verify|decrypt <file.sdpkg> …` — see SPEC.md §11 and pkg-cli.ts.
 import '../../shared/zod-setup';
+import { runBackupCli } from './backup-cli';
 import { runPkgCli } from './pkg-cli';
 
 /** Reads the passphrase from the terminal without echoing it. */
@@ -30,9 +31,12 @@ function readPassphrase(): Promise<string> {
   });
 }
 
-process.exitCode = await runPkgCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+const argv = process.argv.slice(2);
+const io = {
+  stdout: (text: string) => process.stdout.write(text),
+  stderr: (text: string) => process.stderr.write(text),
   env: process.env,
   readPassphrase,
-});
+};
+// verify-backup checks a backup file (electron/services/backup/BACKUP.md §7).
+process.exitCode = argv[0] === 'verify-backup' ? await runBackupCli(argv, io) : await runPkgCli(argv, io);

@@ -1,5 +1,6 @@
 import type { Handlers } from './dispatch';
 import { type AppHandlerDeps, appHandlers } from './handlers/app';
+import { type BackupHandlerDeps, backupHandlers } from './handlers/backup';
 import { type DocumentHandlerDeps, documentHandlers } from './handlers/documents';
 import { type EvidenceHandlerDeps, evidenceHandlers } from './handlers/evidence';
 import { type KeysHandlerDeps, keysHandlers } from './handlers/keys';
@@ -12,7 +13,8 @@ export type HandlerDeps = AppHandlerDeps &
   RegistryHandlerDeps &
   EvidenceHandlerDeps &
   KeysHandlerDeps &
-  PackagesHandlerDeps;
+  PackagesHandlerDeps &
+  BackupHandlerDeps;
 
 /** One handler per contract channel; each feature contributes its own slice. */
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -23,5 +25,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...evidenceHandlers(deps),
     ...keysHandlers(deps),
     ...packagesHandlers(deps),
+    ...backupHandlers(deps),
   } satisfies Handlers;
 }

@@ -14,6 +14,25 @@ export interface SettingsSchema {
   locale: Locale;
   office: OfficeIdentity | null;
   windowState: WindowState | null;
+  /** The IndexedDB database the renderer opens; a restore fills a new one and switches. */
+  databaseName: string | null;
+  /** The database a restore replaced, deleted by the renderer at its next start. */
+  previousDatabaseName: string | null;
+  /** Automatic backups (backup/schedule.ts); null until the clerk sets them up. */
+  backupSchedule: BackupScheduleSettings | null;
+}
+
+export interface BackupScheduleSettings {
+  enabled: boolean;
+  intervalHours: number;
+  folder: string | null;
+  keep: number;
+  includeOfficeKeys: boolean;
+  /** The passphrase sealed by the OS key store (SecretProtector), or null. */
+  sealedPassphrase: string | null;
+  lastSuccessAt: string | null;
+  lastAttemptAt: string | null;
+  lastError: string | null;
 }
 
 /**
@@ -26,7 +45,14 @@ export interface SettingsPort {
   delete(key: keyof SettingsSchema): void;
 }
 
-export const SETTINGS_DEFAULTS: SettingsSchema = { locale: DEFAULT_LOCALE, office: null, windowState: null };
+export const SETTINGS_DEFAULTS: SettingsSchema = {
+  locale: DEFAULT_LOCALE,
+  office: null,
+  windowState: null,
+  databaseName: null,
+  previousDatabaseName: null,
+  backupSchedule: null,
+};
 
 /**
  * Typed reads over the settings file. Values are re-validated on read because the file

@@ -4,6 +4,7 @@ import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { onEvent } from '../api/client';
+import { BackupStatus } from '../features/backup/BackupStatus';
 import { emitCommand, shortcutFor, useCommand } from './commands';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NAV_ROUTES } from './routes';
@@ -88,6 +89,7 @@ export function Shell() {
           <span>{office ? t('shell:status.office', { name: office.name }) : t('shell:officeMissing')}</span>
           <Tag bordered={false}>{t('shell:status.offline')}</Tag>
           <span className="spacer" />
+          <BackupStatus />
           <StorageStatus />
           <span>{t('shell:about.version', { version })}</span>
         </footer>

@@ -1,6 +1,7 @@
 import type { Locale } from '../../shared/domain/locale';
 import type { OfficeIdentity } from '../../shared/domain/office';
 import { call } from '../api/client';
+import { selectDatabase } from '../db/active-name';
 
 export interface InitialSettings {
   locale: Locale;
@@ -9,6 +10,6 @@ export interface InitialSettings {
 }
 
 export async function loadInitialSettings(): Promise<InitialSettings> {
-  const [settings, info] = await Promise.all([call('settings.get'), call('app.info')]);
+  const [settings, info] = await Promise.all([call('settings.get'), call('app.info'), selectDatabase()]);
   return { ...settings, version: info.version };
 }

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { HolidayYear } from '../../shared/calendar/holidays';
 import type { Dossier, Evidence, Finding, TimelineEvent } from '../../shared/domain/dossier';
 import type { EnforcementOfficer, EnforcementSubject, Organ, Supervisor } from '../../shared/domain/registry';
+import { activeDatabaseName } from './active-name';
 import type { SavedFilter } from './dossiers/filters';
 import type { BodyBlock, CardBlock, CatalogSegment, MetaRow, PostingRow, TermBucket } from './dossiers/layout';
 import { migrateV1Dossiers } from './dossiers/migrate-v1';
@@ -97,8 +98,8 @@ export interface V1Tables {
 
 let instance: DeskDatabase | undefined;
 
-/** The app's one database connection. */
+/** The app's one database connection, to the database the main process names (db/active-name.ts). */
 export function db(): DeskDatabase {
-  instance ??= new DeskDatabase();
+  instance ??= new DeskDatabase(activeDatabaseName());
   return instance;
 }

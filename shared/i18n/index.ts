@@ -1,4 +1,5 @@
 import type { Locale } from '../domain/locale';
+import { backup as enBackup } from './en/backup';
 import { common as enCommon } from './en/common';
 import { documents as enDocuments } from './en/documents';
 import { dossiers as enDossiers } from './en/dossiers';
@@ -11,6 +12,7 @@ import { settings as enSettings } from './en/settings';
 import { shell as enShell } from './en/shell';
 import { wizard as enWizard } from './en/wizard';
 import type { Messages } from './types';
+import { backup } from './zh-CN/backup';
 import { common } from './zh-CN/common';
 import { documents } from './zh-CN/documents';
 import { dossiers } from './zh-CN/dossiers';
@@ -24,7 +26,20 @@ import { shell } from './zh-CN/shell';
 import { wizard } from './zh-CN/wizard';
 
 /** Catalogue namespaces; each feature adds one file per language and a line here. */
-const zhCN = { common, shell, wizard, settings, menu, errors, documents, registries, evidence, dossiers, packages };
+const zhCN = {
+  common,
+  shell,
+  wizard,
+  settings,
+  menu,
+  errors,
+  documents,
+  registries,
+  evidence,
+  dossiers,
+  packages,
+  backup,
+};
 export type Catalogue = typeof zhCN;
 
 const en: Messages<Catalogue> = {
@@ -39,6 +54,7 @@ const en: Messages<Catalogue> = {
   evidence: enEvidence,
   packages: enPackages,
   dossiers: enDossiers,
+  backup: enBackup,
 };
 
 export const CATALOGUES: Record<Locale, Messages<Catalogue>> = { 'zh-CN': zhCN, en };

@@ -55,6 +55,22 @@ export const CHANNELS = [
   'packages.importReceipt',
   'packages.exports',
   'packages.received',
+  'backup.database',
+  'backup.forgetPreviousDatabase',
+  'backup.status',
+  'backup.configure',
+  'backup.chooseFolder',
+  'backup.begin',
+  'backup.appendRows',
+  'backup.finish',
+  'backup.abort',
+  'backup.pickFile',
+  'backup.verify',
+  'backup.restoreOpen',
+  'backup.restorePage',
+  'backup.restoreCheck',
+  'backup.restoreCommit',
+  'backup.restoreDiscard',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

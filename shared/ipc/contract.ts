@@ -1,6 +1,7 @@
 import type { z } from '../zod-setup';
 import type { Channel } from './channels';
 import { appChannels } from './contract/app';
+import { backupChannels } from './contract/backup';
 import { documentsChannels } from './contract/documents';
 import { evidenceChannels } from './contract/evidence';
 import { keysChannels } from './contract/keys';
@@ -23,6 +24,7 @@ export const contract = {
   ...evidenceChannels,
   ...keysChannels,
   ...packagesChannels,
+  ...backupChannels,
 } as const satisfies { [C in Channel]: ChannelSpec };
 
 type Contract = typeof contract;

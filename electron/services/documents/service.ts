@@ -86,6 +86,14 @@ export class DocumentService {
     return this.loaded;
   }
 
+  /** Forgets what was loaded, after a restore replaced the documents folder. */
+  reload(): void {
+    this.loaded = undefined;
+    this.store.drafts.clear();
+    this.store.issued.clear();
+    this.store.voids.clear();
+  }
+
   private office(): OfficeIdentity {
     const office = this.deps.office();
     if (!office) throw new AppError('NOT_CONFIGURED', 'The office identity is not set up');

@@ -12,6 +12,7 @@ const ALL = ['organ', 'division'] as const;
 
 // The dossier feature's settings (clerk, deadlines, holiday calendar, demo data) bring Dexie.
 const DossierSettings = lazy(() => import('../dossiers/settings/DossierSettings'));
+const BackupSettings = lazy(() => import('../backup/BackupSettings'));
 
 export default function SettingsPage() {
   const { t } = useTranslation(['settings', 'common', 'wizard']);
@@ -55,6 +56,9 @@ export default function SettingsPage() {
       </Card>
       <Suspense fallback={null}>
         <DossierSettings />
+      </Suspense>
+      <Suspense fallback={null}>
+        <BackupSettings />
       </Suspense>
       <Card title={t('settings:about.title')}>
         <Typography.Paragraph>{t('shell:about.body')}</Typography.Paragraph>

@@ -95,6 +95,20 @@ export const errors: Messages<typeof zh> = {
     RECEIPT_UNKNOWN_PACKAGE: 'This receipt is for a package not sent from this office.',
     RECEIPT_WRONG_ORGAN: 'This receipt was not issued by the recipient {{organ}}.',
     RECEIPT_MISMATCH: 'The receipt describes different contents than the package this office sent.',
+    BACKUP_NOT_A_BACKUP: 'This file is not a Supervision Desk backup.',
+    BACKUP_UNSUPPORTED_VERSION:
+      'Backup format version {{version}} is not supported by this software. Please update the software.',
+    BACKUP_WRONG_PASSPHRASE: 'The passphrase does not open this backup. Nothing was changed.',
+    BACKUP_DAMAGED: 'The backup file is damaged and cannot be used. Nothing was changed.',
+    BACKUP_TRUNCATED: 'The backup file is incomplete (cut off). Nothing was changed.',
+    BACKUP_HASH_MISMATCH: "'{{name}}' in the backup does not match its recorded hash. Nothing was changed.",
+    BACKUP_RESTORE_MISMATCH:
+      'The restored data does not match the backup ({{tables}}). The current data was kept unchanged.',
+    BACKUP_DATABASE_NEWER:
+      'This backup was made by a newer version of the software. Please update the software before restoring it.',
+    BACKUP_PASSPHRASE_NOT_STORED:
+      'Automatic backups need the backup passphrase. Please enter it again in Settings → Backup.',
+    BACKUP_FOLDER_NOT_SET: 'Please choose a folder for automatic backups first.',
   },
   fields: {
     required: 'This field is required',
