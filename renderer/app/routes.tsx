@@ -33,6 +33,7 @@ const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const DocumentsPage = lazy(() => import('../features/documents/DocumentsPage'));
 const RegistriesPage = lazy(() => import('../features/registries/RegistriesPage'));
 const DossiersPage = lazy(() => import('../features/dossiers/DossiersPage'));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
 
 /** The left navigation, in order. Each feature replaces its placeholder with its pages. */
 export const NAV_ROUTES: NavRoute[] = [
@@ -40,7 +41,7 @@ export const NAV_ROUTES: NavRoute[] = [
     key: 'dashboard',
     path: '/dashboard',
     icon: <DashboardOutlined />,
-    element: <PlaceholderPage feature="dashboard" />,
+    element: <DashboardPage />,
   },
   { key: 'dossiers', path: '/dossiers', icon: <FolderOpenOutlined />, element: <DossiersPage /> },
   { key: 'clues', path: '/clues', icon: <BulbOutlined />, element: <PlaceholderPage feature="clues" /> },

@@ -6,6 +6,7 @@ import { errors as enErrors } from './en/errors';
 import { evidence as enEvidence } from './en/evidence';
 import { menu as enMenu } from './en/menu';
 import { registries as enRegistries } from './en/registries';
+import { results as enResults } from './en/results';
 import { settings as enSettings } from './en/settings';
 import { shell as enShell } from './en/shell';
 import { wizard as enWizard } from './en/wizard';
@@ -17,12 +18,13 @@ import { errors } from './zh-CN/errors';
 import { evidence } from './zh-CN/evidence';
 import { menu } from './zh-CN/menu';
 import { registries } from './zh-CN/registries';
+import { results } from './zh-CN/results';
 import { settings } from './zh-CN/settings';
 import { shell } from './zh-CN/shell';
 import { wizard } from './zh-CN/wizard';
 
 /** Catalogue namespaces; each feature adds one file per language and a line here. */
-const zhCN = { common, shell, wizard, settings, menu, errors, documents, registries, evidence, dossiers };
+const zhCN = { common, shell, wizard, settings, menu, errors, documents, registries, evidence, dossiers, results };
 export type Catalogue = typeof zhCN;
 
 const en: Messages<Catalogue> = {
@@ -36,6 +38,7 @@ const en: Messages<Catalogue> = {
   registries: enRegistries,
   evidence: enEvidence,
   dossiers: enDossiers,
+  results: enResults,
 };
 
 export const CATALOGUES: Record<Locale, Messages<Catalogue>> = { 'zh-CN': zhCN, en };

@@ -434,3 +434,52 @@ describe('tally sums', () => {
 
 // BODY_BLOCK is imported to keep the layout assumption visible: cards and bodies share blocks of 16.
 expect(BODY_BLOCK).toBe(CARD_BLOCK);
+
+describe('dashboard counts', () => {
+  it('equal the list counts of the filter each chart clicks through to', async () => {
+    await seed(250);
+    const { loadDashboard, compareUnits } = await import('../../../renderer/db/results/dashboard');
+    const period = { from: '2026-01-01', to: '2026-10-31' };
+    const data = await loadDashboard(db, TODAY, period);
+    const count = async (q: Parameters<typeof listDossiers>[1]) =>
+      (
+        await listDossiers(
+          db,
+          { ...q, registeredFrom: period.from, registeredTo: period.to },
+          { today: TODAY, limit: 0 },
+        )
+      ).total;
+    expect(await count({})).toBe(data.dossiers.total);
+    expect(await count({ overdue: true })).toBe(data.dossiers.overdue);
+    expect(await count({ origin: 'received' })).toBe(data.dossiers.received);
+    const { DOSSIER_KINDS, DOSSIER_STATUSES } = await import('../../../shared/domain/dossier');
+    for (const [i, kind] of DOSSIER_KINDS.entries()) {
+      expect(await count({ kinds: [kind] }), kind).toBe(data.dossiers.byKind[i]);
+      expect(await count({ kinds: [kind], overdue: true }), kind).toBe(data.dossiers.overdueByKind[i]);
+    }
+    for (const [i, status] of DOSSIER_STATUSES.entries()) {
+      expect(await count({ statuses: [status] }), status).toBe(data.dossiers.byStatus[i]);
+    }
+    for (const [i, category] of FINDING_TAXONOMY.entries()) {
+      expect(await count({ category: category.key }), category.key).toBe(data.dossiers.byCategory[i]);
+    }
+    for (const [month, m] of data.dossiers.byMonth) {
+      const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0))
+        .toISOString()
+        .slice(0, 10);
+      const listed = await listDossiers(
+        db,
+        { registeredFrom: `${month}-01`, registeredTo: last },
+        { today: TODAY, limit: 0 },
+      );
+      expect(listed.total, month).toBe(m.count);
+    }
+    const { groups } = compareUnits(data.dossiers, data.directory);
+    expect(groups.length).toBeGreaterThan(3);
+    for (const g of groups.filter((x) => !x.itself)) {
+      expect(await count({ unitId: g.id, origin: 'own' }), g.name).toBe(g.own);
+      expect(await count({ unitId: g.id, origin: 'received' }), g.name).toBe(g.received);
+      expect(await count({ unitId: g.id, overdue: true }), g.name).toBe(g.overdue);
+    }
+  }, 30_000);
+});
