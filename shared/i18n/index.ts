@@ -5,6 +5,7 @@ import { dossiers as enDossiers } from './en/dossiers';
 import { errors as enErrors } from './en/errors';
 import { evidence as enEvidence } from './en/evidence';
 import { menu as enMenu } from './en/menu';
+import { packages as enPackages } from './en/packages';
 import { registries as enRegistries } from './en/registries';
 import { results as enResults } from './en/results';
 import { settings as enSettings } from './en/settings';
@@ -17,6 +18,7 @@ import { dossiers } from './zh-CN/dossiers';
 import { errors } from './zh-CN/errors';
 import { evidence } from './zh-CN/evidence';
 import { menu } from './zh-CN/menu';
+import { packages } from './zh-CN/packages';
 import { registries } from './zh-CN/registries';
 import { results } from './zh-CN/results';
 import { settings } from './zh-CN/settings';
@@ -24,7 +26,20 @@ import { shell } from './zh-CN/shell';
 import { wizard } from './zh-CN/wizard';
 
 /** Catalogue namespaces; each feature adds one file per language and a line here. */
-const zhCN = { common, shell, wizard, settings, menu, errors, documents, registries, evidence, dossiers, results };
+const zhCN = {
+  common,
+  shell,
+  wizard,
+  settings,
+  menu,
+  errors,
+  documents,
+  registries,
+  evidence,
+  dossiers,
+  packages,
+  results,
+};
 export type Catalogue = typeof zhCN;
 
 const en: Messages<Catalogue> = {
@@ -37,12 +52,12 @@ const en: Messages<Catalogue> = {
   documents: enDocuments,
   registries: enRegistries,
   evidence: enEvidence,
+  packages: enPackages,
   dossiers: enDossiers,
   results: enResults,
 };
 
 export const CATALOGUES: Record<Locale, Messages<Catalogue>> = { 'zh-CN': zhCN, en };
-export const NAMESPACES = Object.keys(zhCN) as (keyof Catalogue)[];
 
 /** Looks up "namespace.key.path" and fills {{placeholders}}; for the main process and CLI. */
 export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}): string {

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import { Alert, Badge, Button, Card, Empty, Result, Space, Spin, Tabs, Tag } from 'antd';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Alert, Badge, Button, Card, Result, Space, Spin, Tabs, Tag } from 'antd';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { isRectificationOverdue, rectificationSettled } from '../../../../shared/domain/dossier';
@@ -8,6 +8,8 @@ import type { DossierRecord } from '../../../db/dossiers/layout';
 import { getDossier } from '../../../db/dossiers/store';
 import { STATUS_COLORS } from '../components/labels';
 import { useDossiers } from '../data/use-store';
+import { DocumentsTab } from '../documents/DocumentsTab';
+import { recordIssuedDocuments } from '../documents/record-issued';
 import { EvidenceTab } from '../EvidenceTab';
 import { ActionBar } from './ActionBar';
 import { FindingsTab } from './FindingsTab';
@@ -18,7 +20,7 @@ import { TimelineTab } from './TimelineTab';
 export function DossierDetail() {
   const { t } = useTranslation('dossiers');
   const { id = '' } = useParams();
-  const { db, today } = useDossiers();
+  const { db, env, today } = useDossiers();
   const navigate = useNavigate();
   const [record, setRecord] = useState<DossierRecord | null | undefined>(undefined);
   const [tab, setTab] = useState('overview');
@@ -28,12 +30,22 @@ export function DossierDetail() {
     let live = true;
     opened.current = performance.now();
     setRecord(undefined);
-    void getDossier(db, id).then((r) => {
-      if (live) setRecord(r ?? null);
+    void getDossier(db, id).then(async (r) => {
+      if (!live) return;
+      setRecord(r ?? null);
+      // Documents issued since the dossier was last shown go on its timeline now.
+      if (r && (await recordIssuedDocuments(env, r).catch(() => false)) && live) {
+        setRecord((await getDossier(db, id)) ?? null);
+      }
     });
     return () => {
       live = false;
     };
+  }, [db, env, id]);
+
+  // Changes made beside the dossier (evidence) put events on its timeline: read it again.
+  const reload = useCallback(() => {
+    void getDossier(db, id).then((r) => setRecord(r ?? null));
   }, [db, id]);
 
   // The benchmark reads this: from opening to the page drawn with findings and timeline.
@@ -128,12 +140,12 @@ export function DossierDetail() {
             {
               key: 'evidence',
               label: <span data-testid="tab-evidence">{t('detail.tabs.evidence')}</span>,
-              children: <EvidenceTab dossierId={d.id} readOnly={!!received} />,
+              children: <EvidenceTab dossierId={d.id} readOnly={!!received} onChanged={reload} />,
             },
             {
               key: 'documents',
               label: t('detail.tabs.documents'),
-              children: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.documentsPlaceholder')} />,
+              children: <DocumentsTab record={record} readOnly={!!received} />,
             },
             {
               key: 'timeline',
