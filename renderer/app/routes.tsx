@@ -34,6 +34,7 @@ const DocumentsPage = lazy(() => import('../features/documents/DocumentsPage'));
 const RegistriesPage = lazy(() => import('../features/registries/RegistriesPage'));
 const DossiersPage = lazy(() => import('../features/dossiers/DossiersPage'));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+const ReviewsPage = lazy(() => import('../features/reviews/ReviewsPage'));
 
 /** The left navigation, in order. Each feature replaces its placeholder with its pages. */
 export const NAV_ROUTES: NavRoute[] = [
@@ -45,7 +46,7 @@ export const NAV_ROUTES: NavRoute[] = [
   },
   { key: 'dossiers', path: '/dossiers', icon: <FolderOpenOutlined />, element: <DossiersPage /> },
   { key: 'clues', path: '/clues', icon: <BulbOutlined />, element: <PlaceholderPage feature="clues" /> },
-  { key: 'reviews', path: '/reviews', icon: <AuditOutlined />, element: <PlaceholderPage feature="reviews" /> },
+  { key: 'reviews', path: '/reviews', icon: <AuditOutlined />, element: <ReviewsPage /> },
   {
     key: 'documents',
     path: '/documents',

@@ -25,8 +25,8 @@ export const sessionDraftSchema = z
     from: date,
     to: date,
     rubricId: id,
-    /** 评查人员: supervisors from the registry. */
-    reviewerIds: z.array(id).min(1).max(30),
+    /** 评查人员: supervisors from the registry; two at least, as for any supervision matter. */
+    reviewerIds: z.array(id).min(2).max(30),
   })
   .superRefine((d, ctx) => {
     if (d.to < d.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'review.periodOrder' });
