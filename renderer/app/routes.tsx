@@ -33,7 +33,7 @@ const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const DocumentsPage = lazy(() => import('../features/documents/DocumentsPage'));
 const RegistriesPage = lazy(() => import('../features/registries/RegistriesPage'));
 const DossiersPage = lazy(() => import('../features/dossiers/DossiersPage'));
-const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+const DashboardPage = lazy(() => import('../features/dashboard/ResultsPage'));
 const ReviewsPage = lazy(() => import('../features/reviews/ReviewsPage'));
 
 /** The left navigation, in order. Each feature replaces its placeholder with its pages. */

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { seedDemoData } from './support/dossiers';
 import { expect, seedOffice, test } from './support/fixtures';
 import { APP_URL } from './support/harness';
@@ -101,4 +102,70 @@ test('the dashboard figures equal the counts of the dossier lists they open', as
   // By month, registered in that month.
   await openDashboard(page);
   await clickThrough(page, 'chart-month', (p) => p.s === 0);
+});
+
+test('a subject scorecard counts what its dossier list holds, and exports to XLSX with the same figures', async ({
+  desk,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  await seedOffice(desk);
+  const { page } = desk;
+  await seedDemoData(page, '100');
+
+  // The comparison of every subject, for the annual report: the subject with most findings first.
+  await openDashboard(page);
+  await page.getByTestId('open-scorecards').click();
+  await expect(page.getByTestId('scorecard-page')).toBeVisible();
+  const all = testInfo.outputPath('all.xlsx');
+  desk.ports.dialogs.saveAnswers.push(all);
+  await page.getByTestId('scorecard-export-all').click();
+  await expect(page.getByText('已导出：all.xlsx')).toBeVisible();
+  const comparison = new ExcelJS.Workbook();
+  await comparison.xlsx.readFile(all);
+  const sheet = comparison.worksheets[0];
+  expect(sheet?.name).toBe('执法主体对比');
+  const top = sheet?.getRow(2).values as unknown[];
+  const name = String(top[1]);
+  const matters = Number(top[2]);
+  const findings = Number(top[3]);
+  expect(findings).toBeGreaterThan(0);
+
+  const target = page.getByTestId('scorecard-target');
+  await target.click();
+  await target.locator('input').fill(name);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).first().click();
+  await expect(page.getByTestId('scorecard-name')).toHaveText(name);
+  const stat = (title: string) =>
+    page.locator('.ant-card', { has: page.locator('.ant-statistic-title', { hasText: new RegExp(`^${title}$`) }) });
+  await expect(stat('监督事项').locator('.ant-statistic-content')).toHaveText(String(matters));
+  await expect(stat('发现问题').locator('.ant-statistic-content')).toHaveText(String(findings));
+
+  // The dossier list filtered by the subject over the same year holds as many matters.
+  const url = new URL(page.url());
+  const params = new URLSearchParams(url.hash.split('?')[1]);
+  const subjectId = params.get('id') ?? '';
+  const year = new Date().getFullYear();
+  await page.goto(`${APP_URL}#/dossiers?subject=${encodeURIComponent(subjectId)}&from=${year}-01-01&to=${year}-12-31`);
+  expect(await listTotal(page)).toBe(matters);
+  await page.goBack();
+
+  const one = testInfo.outputPath('one.xlsx');
+  desk.ports.dialogs.saveAnswers.push(one);
+  await page.getByTestId('scorecard-export').click();
+  await expect(page.getByText('已导出：one.xlsx')).toBeVisible();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(one);
+  expect(workbook.worksheets.map((w) => w.name)).toEqual(['概况', '问题类别', '月度趋势']);
+  const summary = new Map<string, unknown>();
+  workbook.worksheets[0]?.eachRow((row, n) => {
+    if (n > 1) summary.set(String(row.getCell(1).value), row.getCell(2).value);
+  });
+  expect(summary.get('名称')).toBe(name);
+  expect(summary.get('监督事项')).toBe(matters);
+  expect(summary.get('发现问题')).toBe(findings);
+  let categorySum = 0;
+  workbook.worksheets[1]?.eachRow((row, n) => {
+    if (n > 1) categorySum += Number(row.getCell(2).value);
+  });
+  expect(categorySum).toBe(findings);
 });

@@ -278,7 +278,12 @@ export default function DashboardPage() {
             ? t('results:dashboard.periodRange', { from: period.from, to: period.to })
             : t('results:dashboard.periodAll')}
         </Typography.Text>
-        {periodControl}
+        <span style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+          <Button onClick={() => navigate('/dashboard/scorecards')} data-testid="open-scorecards">
+            {t('results:scorecard.open')}
+          </Button>
+          {periodControl}
+        </span>
       </div>
 
       <div className="kpi-grid">
