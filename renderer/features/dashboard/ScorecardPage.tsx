@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Segmented, Select, Space, Statistic, Table, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { Locale } from '../../../shared/domain/locale';
@@ -44,6 +44,7 @@ export default function ScorecardPage() {
   const period = useMemo(() => periodFor(periodKey, today), [periodKey, today]);
   const options = useRegistryOptions(db());
   const [card, setCard] = useState<Scorecard | null>(null);
+  const started = useRef(0);
 
   useEffect(() => {
     if (!id) {
@@ -51,15 +52,22 @@ export default function ScorecardPage() {
       return;
     }
     let live = true;
-    const started = performance.now();
+    started.current = performance.now();
     void loadScorecard(db(), { kind, id }, period, today).then((loaded) => {
-      performance.measure('desk:scorecard:load', { start: started, end: performance.now() });
+      performance.measure('desk:scorecard:data', { start: started.current, end: performance.now() });
       if (live) setCard(loaded);
     });
     return () => {
       live = false;
     };
   }, [kind, id, period, today]);
+
+  // The benchmark reads this span: from asking for the figures to the scorecard painted.
+  useLayoutEffect(() => {
+    if (!card) return;
+    const start = started.current;
+    requestAnimationFrame(() => performance.measure('desk:scorecard:load', { start, end: performance.now() }));
+  }, [card]);
 
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
