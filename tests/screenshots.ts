@@ -4,19 +4,39 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { seedDemoData } from './e2e/support/dossiers';
-import { APP_URL, launchDesk, makeUserDataDir } from './e2e/support/harness';
+import { APP_URL, type DeskInstance, launchDesk, makeUserDataDir } from './e2e/support/harness';
 import { COUNTY_OFFICE } from './e2e/support/office';
+import { packageShots } from './screenshots-packages';
 
 const outDir = resolve(import.meta.dirname, '../build/screenshots');
 mkdirSync(outDir, { recursive: true });
 
-type Shot = {
+export type Shot = {
   name: string;
   locale: 'zh-CN' | 'en';
   office: boolean;
   route?: string;
-  prepare?: (page: Page) => Promise<void>;
+  /** Fill the registries and dossiers with the demo data first. */
+  demo?: boolean;
+  /** The window's inner size; the smallest the app allows is 960 × 640. */
+  viewport?: { width: number; height: number };
+  prepare?: (page: Page, desk: DeskInstance) => Promise<void>;
 };
+
+/** Waits for the list's rows and the registry names they show (placeholders until read). */
+async function listLoaded(page: Page): Promise<void> {
+  await page.getByTestId('dossier-row').first().waitFor();
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.subject-line')].every((line) => !line.textContent?.includes('…')),
+  );
+}
+
+/** Opens the first dossier of the list (after the demo data, one with findings and a history). */
+async function openFirstDossier(page: Page): Promise<void> {
+  await listLoaded(page);
+  await page.getByTestId('dossier-row').first().click();
+  await page.getByTestId('dossier-detail').waitFor();
+}
 
 const shots: Shot[] = [
   { name: 'wizard-zh', locale: 'zh-CN', office: false },
@@ -24,23 +44,34 @@ const shots: Shot[] = [
   { name: 'main-zh', locale: 'zh-CN', office: true, route: '#/dashboard' },
   { name: 'main-en', locale: 'en', office: true, route: '#/dashboard' },
   { name: 'settings-zh', locale: 'zh-CN', office: true, route: '#/settings' },
-  { name: 'dashboard-zh', locale: 'zh-CN', office: true, prepare: (page) => withDemo(page, '#/dashboard') },
-  { name: 'dashboard-en', locale: 'en', office: true, prepare: (page) => withDemo(page, '#/dashboard') },
-  { name: 'scorecard-zh', locale: 'zh-CN', office: true, prepare: scorecard },
-  { name: 'review-zh', locale: 'zh-CN', office: true, prepare: (page) => review(page, false) },
-  { name: 'review-score-zh', locale: 'zh-CN', office: true, prepare: (page) => review(page, true) },
+  { name: 'dossiers-zh', locale: 'zh-CN', office: true, demo: true, route: '#/dossiers', prepare: listLoaded },
+  { name: 'dossiers-en', locale: 'en', office: true, demo: true, route: '#/dossiers', prepare: listLoaded },
+  {
+    name: 'dossiers-small-window-zh',
+    locale: 'zh-CN',
+    office: true,
+    demo: true,
+    route: '#/dossiers',
+    prepare: listLoaded,
+    viewport: { width: 960, height: 640 },
+  },
+  { name: 'dossier-zh', locale: 'zh-CN', office: true, demo: true, route: '#/dossiers', prepare: openFirstDossier },
+  { name: 'registries-zh', locale: 'zh-CN', office: true, demo: true, route: '#/registries' },
+  ...packageShots,
+  { name: 'dashboard-zh', locale: 'zh-CN', office: true, demo: true, route: '#/dashboard', prepare: dashboardLoaded },
+  { name: 'dashboard-en', locale: 'en', office: true, demo: true, route: '#/dashboard', prepare: dashboardLoaded },
+  { name: 'scorecard-zh', locale: 'zh-CN', office: true, demo: true, prepare: scorecard },
+  { name: 'review-zh', locale: 'zh-CN', office: true, demo: true, prepare: (page) => review(page, false) },
+  { name: 'review-score-zh', locale: 'zh-CN', office: true, demo: true, prepare: (page) => review(page, true) },
   { name: 'review-rubric-zh', locale: 'zh-CN', office: true, prepare: rubric },
 ];
 
-async function withDemo(page: Page, route: string): Promise<void> {
-  await seedDemoData(page, '1,000');
-  await page.goto(`${APP_URL}${route}`);
-  await page.getByTestId('dashboard').or(page.getByTestId('scorecard-page')).first().waitFor();
+async function dashboardLoaded(page: Page): Promise<void> {
+  await page.getByTestId('dashboard').waitFor();
   await page.waitForTimeout(800);
 }
 
 async function scorecard(page: Page): Promise<void> {
-  await seedDemoData(page, '1,000');
   await page.goto(`${APP_URL}#/dashboard/scorecards?kind=organ&period=all`);
   const target = page.getByTestId('scorecard-target');
   await target.click();
@@ -58,7 +89,6 @@ async function pickFirst(page: Page, field: ReturnType<Page['getByTestId']>, cou
 }
 
 async function review(page: Page, sheet: boolean): Promise<void> {
-  await seedDemoData(page, '100');
   await page.goto(`${APP_URL}#/reviews`);
   await page.getByTestId('new-session').click();
   const dialog = page.getByRole('dialog');
@@ -111,13 +141,14 @@ async function rubric(page: Page): Promise<void> {
 const only = process.argv.slice(2);
 for (const shot of shots.filter((s) => only.length === 0 || only.includes(s.name))) {
   const folder = makeUserDataDir('desk-shot-');
-  const desk = await launchDesk({ userDataDir: folder.dir, viewport: { width: 1280, height: 800 } });
+  const desk = await launchDesk({ userDataDir: folder.dir, viewport: shot.viewport ?? { width: 1280, height: 800 } });
   try {
     desk.backend.settings.setLocale(shot.locale);
     if (shot.office) desk.backend.settings.setOffice(COUNTY_OFFICE);
+    if (shot.demo) await seedDemoData(desk.page, '1,000');
     await desk.page.goto(`${APP_URL}${shot.route ?? ''}`);
     await desk.page.waitForLoadState('networkidle');
-    await shot.prepare?.(desk.page);
+    await shot.prepare?.(desk.page, desk);
     await desk.page.waitForTimeout(400);
     await desk.page.screenshot({ path: join(outDir, `${shot.name}.png`) });
     console.warn(`wrote ${shot.name}.png`);

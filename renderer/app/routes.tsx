@@ -35,6 +35,7 @@ const RegistriesPage = lazy(() => import('../features/registries/RegistriesPage'
 const DossiersPage = lazy(() => import('../features/dossiers/DossiersPage'));
 const DashboardPage = lazy(() => import('../features/dashboard/ResultsPage'));
 const ReviewsPage = lazy(() => import('../features/reviews/ReviewsPage'));
+const PackagesPage = lazy(() => import('../features/packages/PackagesPage'));
 
 /** The left navigation, in order. Each feature replaces its placeholder with its pages. */
 export const NAV_ROUTES: NavRoute[] = [
@@ -53,7 +54,7 @@ export const NAV_ROUTES: NavRoute[] = [
     icon: <FileTextOutlined />,
     element: <DocumentsPage />,
   },
-  { key: 'packages', path: '/packages', icon: <SwapOutlined />, element: <PlaceholderPage feature="packages" /> },
+  { key: 'packages', path: '/packages', icon: <SwapOutlined />, element: <PackagesPage /> },
   {
     key: 'registries',
     path: '/registries',

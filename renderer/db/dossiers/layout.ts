@@ -110,6 +110,8 @@ export interface DossierCard {
   unit?: number;
   /** Bitmask of the finding categories present (shared/results/tally categoryMask). */
   cats?: number;
+  /** For a received dossier: the sender's names of the subjects and organs the row shows, by id. */
+  senderNames?: Record<string, string>;
 }
 
 export interface CardBlock {

@@ -186,7 +186,7 @@ export function RubricEditor(props: { rubrics: StoredRubric[]; onSaved: () => vo
                         size="small"
                         min={0.5}
                         max={100}
-                        step={0.5}
+                        step={1}
                         value={item.points}
                         onChange={(v) =>
                           update((r) => {
@@ -212,7 +212,7 @@ export function RubricEditor(props: { rubrics: StoredRubric[]; onSaved: () => vo
                               size="small"
                               min={0.5}
                               max={100}
-                              step={0.5}
+                              step={1}
                               value={d.points}
                               onChange={(v) =>
                                 update((r) => {

@@ -183,7 +183,7 @@ export function ScoreSheet() {
                               size="small"
                               min={0}
                               max={100}
-                              step={0.5}
+                              step={1}
                               value={mark.custom || null}
                               onChange={(v) => setItem(item.key, { custom: typeof v === 'number' ? v : 0 })}
                               aria-label={`${item.label[lang]} ${t('review.custom')}`}

@@ -145,6 +145,7 @@ export const dossiers: Messages<typeof zh> = {
     edit: 'Edit',
     notFound: 'This dossier cannot be found; it may have been removed or the link is wrong.',
     receivedBanner: 'Received from {{organ}}: read only, it cannot be changed or handled here.',
+    receivedPackage: 'Package {{packageId}}, received {{receivedAt}}.',
     tabs: {
       overview: 'Overview',
       findings: 'Findings and rectification',

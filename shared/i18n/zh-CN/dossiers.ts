@@ -143,6 +143,7 @@ export const dossiers = {
     edit: '编辑',
     notFound: '找不到这件案卷，可能已被删除或链接有误。',
     receivedBanner: '本案卷由{{organ}}报送，仅供查阅，不能在本机修改或办理。',
+    receivedPackage: '交换包 {{packageId}}，{{receivedAt}} 接收。',
     tabs: {
       overview: '概况',
       findings: '问题与整改',

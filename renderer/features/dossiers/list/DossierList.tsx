@@ -275,10 +275,11 @@ const Row = memo(function Row({
   const { t } = useTranslation('dossiers');
   const navigate = useNavigate();
   const overdueDays = card.dueOn && card.dueOn < today ? daysBetween(card.dueOn, today) : 0;
+  const sent = card.senderNames;
   const supervised =
     card.subjectIds.length > 0
-      ? card.subjectIds.slice(0, 3).map(names.subject)
-      : card.supervisedOrganIds.slice(0, 3).map(names.organ);
+      ? card.subjectIds.slice(0, 3).map((id) => sent?.[id] ?? names.subject(id))
+      : card.supervisedOrganIds.slice(0, 3).map((id) => sent?.[id] ?? names.organ(id));
   const more = Math.max(card.subjectIds.length, card.supervisedOrganIds.length) - supervised.length;
   const open = () => navigate(`/dossiers/${encodeURIComponent(card.id)}`);
   return (
