@@ -89,4 +89,14 @@ test('a case file with a veto item scores 0 and fails; a normal file gets the gr
   // Recorded once only.
   await page.getByTestId('record-problems').click();
   await expect(page.getByText('没有尚未登记的问题')).toBeVisible();
+
+  // The circular is drafted from the session's figures.
+  await page.getByTestId('draft-document').click();
+  await page.getByRole('menuitem', { name: '案卷评查情况通报' }).click();
+  await expect(page.getByTestId('document-heading')).toHaveText('起草：案卷评查情况通报');
+  const [draft] = await desk.backend.documents.list({ status: 'draft' });
+  const text = JSON.stringify(await desk.backend.documents.get(draft?.id ?? ''));
+  // The session's period defaults to the current year.
+  expect(text).toContain(`关于${new Date().getFullYear()}年度行政执法案卷评查情况的通报`);
+  expect(text).toContain('共评查1个执法单位的行政执法案卷2卷，平均得分44分');
 });
