@@ -58,7 +58,85 @@ const shots: Shot[] = [
   { name: 'dossier-zh', locale: 'zh-CN', office: true, demo: true, route: '#/dossiers', prepare: openFirstDossier },
   { name: 'registries-zh', locale: 'zh-CN', office: true, demo: true, route: '#/registries' },
   ...packageShots,
+  { name: 'dashboard-zh', locale: 'zh-CN', office: true, demo: true, route: '#/dashboard', prepare: dashboardLoaded },
+  { name: 'dashboard-en', locale: 'en', office: true, demo: true, route: '#/dashboard', prepare: dashboardLoaded },
+  { name: 'scorecard-zh', locale: 'zh-CN', office: true, demo: true, prepare: scorecard },
+  { name: 'review-zh', locale: 'zh-CN', office: true, demo: true, prepare: (page) => review(page, false) },
+  { name: 'review-score-zh', locale: 'zh-CN', office: true, demo: true, prepare: (page) => review(page, true) },
+  { name: 'review-rubric-zh', locale: 'zh-CN', office: true, prepare: rubric },
 ];
+
+async function dashboardLoaded(page: Page): Promise<void> {
+  await page.getByTestId('dashboard').waitFor();
+  await page.waitForTimeout(800);
+}
+
+async function scorecard(page: Page): Promise<void> {
+  await page.goto(`${APP_URL}#/dashboard/scorecards?kind=organ&period=all`);
+  const target = page.getByTestId('scorecard-target');
+  await target.click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(1).click();
+  await page.getByTestId('scorecard-name').waitFor();
+  await page.waitForTimeout(800);
+}
+
+async function pickFirst(page: Page, field: ReturnType<Page['getByTestId']>, count = 1): Promise<void> {
+  await field.click();
+  for (let i = 0; i < count; i++) {
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(i).click();
+  }
+  await page.keyboard.press('Escape');
+}
+
+async function review(page: Page, sheet: boolean): Promise<void> {
+  await page.goto(`${APP_URL}#/reviews`);
+  await page.getByTestId('new-session').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('session-name').fill('2026年度行政处罚案卷评查');
+  await pickFirst(page, dialog.getByTestId('session-reviewers'), 2);
+  await dialog.getByTestId('session-create').click();
+  const files: [string, string, (p: Page) => Promise<void>][] = [
+    ['青市监罚〔2026〕15号', '某超市销售过期食品案', async (p) => p.getByTestId('veto-single_officer').click()],
+    [
+      '青市监罚〔2026〕16号',
+      '某餐馆未取得许可经营案',
+      async (p) => {
+        await p.getByTestId('deduct-pagination-no_page_numbers').click();
+        await p.getByTestId('custom-procedure').fill('8');
+      },
+    ],
+    [
+      '青市监罚〔2026〕21号',
+      '某加油站计量器具作弊案',
+      async (p) => p.getByTestId('deduct-templates-blank_fields').click(),
+    ],
+  ];
+  for (const [i, [number, name, mark]] of files.entries()) {
+    await page.getByTestId('add-case-file').click();
+    const d = page.getByRole('dialog');
+    await pickFirst(page, d.getByTestId('case-file-subject'));
+    await d.getByTestId('case-file-number').fill(number);
+    await d.getByTestId('case-file-name').fill(name);
+    await d.getByTestId('case-file-save').click();
+    await d.waitFor({ state: 'hidden' });
+    await page.getByTestId('score-file').nth(i).click();
+    await mark(page);
+    if (sheet && i === 1) {
+      await page.getByTestId('note-procedure').fill('未告知当事人陈述、申辩权利');
+      await page.waitForTimeout(400);
+      return;
+    }
+    await page.getByTestId('score-save').click();
+    await page.getByTestId('review-session').waitFor();
+  }
+  await page.waitForTimeout(600);
+}
+
+async function rubric(page: Page): Promise<void> {
+  await page.goto(`${APP_URL}#/reviews`);
+  await page.getByRole('tab', { name: '评查标准' }).click();
+  await page.getByTestId('rubric-editor').waitFor();
+}
 
 const only = process.argv.slice(2);
 for (const shot of shots.filter((s) => only.length === 0 || only.includes(s.name))) {

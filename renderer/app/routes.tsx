@@ -33,6 +33,8 @@ const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const DocumentsPage = lazy(() => import('../features/documents/DocumentsPage'));
 const RegistriesPage = lazy(() => import('../features/registries/RegistriesPage'));
 const DossiersPage = lazy(() => import('../features/dossiers/DossiersPage'));
+const DashboardPage = lazy(() => import('../features/dashboard/ResultsPage'));
+const ReviewsPage = lazy(() => import('../features/reviews/ReviewsPage'));
 const PackagesPage = lazy(() => import('../features/packages/PackagesPage'));
 
 /** The left navigation, in order. Each feature replaces its placeholder with its pages. */
@@ -41,11 +43,11 @@ export const NAV_ROUTES: NavRoute[] = [
     key: 'dashboard',
     path: '/dashboard',
     icon: <DashboardOutlined />,
-    element: <PlaceholderPage feature="dashboard" />,
+    element: <DashboardPage />,
   },
   { key: 'dossiers', path: '/dossiers', icon: <FolderOpenOutlined />, element: <DossiersPage /> },
   { key: 'clues', path: '/clues', icon: <BulbOutlined />, element: <PlaceholderPage feature="clues" /> },
-  { key: 'reviews', path: '/reviews', icon: <AuditOutlined />, element: <PlaceholderPage feature="reviews" /> },
+  { key: 'reviews', path: '/reviews', icon: <AuditOutlined />, element: <ReviewsPage /> },
   {
     key: 'documents',
     path: '/documents',

@@ -2,10 +2,14 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { HolidayYear } from '../../shared/calendar/holidays';
 import type { Dossier, Evidence, Finding, TimelineEvent } from '../../shared/domain/dossier';
 import type { EnforcementOfficer, EnforcementSubject, Organ, Supervisor } from '../../shared/domain/registry';
+import type { TallyRow } from '../../shared/results/tally';
+import type { Rubric } from '../../shared/review/rubric';
+import type { ReviewFile, ReviewSession } from '../../shared/review/session';
 import { activeDatabaseName } from './active-name';
 import type { SavedFilter } from './dossiers/filters';
 import type { BodyBlock, CardBlock, CatalogSegment, MetaRow, PostingRow, TermBucket } from './dossiers/layout';
 import { migrateV1Dossiers } from './dossiers/migrate-v1';
+import { type RebuildTables, rebuildAggregates, type UnitRow } from './results/aggregates';
 
 /**
  * Version 1's stores as released, for the migration test and its fixture script (a
@@ -42,6 +46,23 @@ export const SCHEMA_V2 = {
 } as const;
 
 /**
+ * Version 4 adds results: tallies of dossiers and findings by month for the office,
+ * each subject and each accountable organ (kept current by every dossier write), the
+ * directory of accountable organs behind the catalogue's unit column, and case-file
+ * reviews (rubric templates, sessions, scored files). The upgrade counts what is held.
+ */
+export const SCHEMA_V4 = {
+  tallies: 'k',
+  units: 'code, &id',
+  rubrics: 'id',
+  reviewSessions: 'id, updatedAt',
+  reviewFiles: 'id, sessionId, subjectId',
+} as const;
+
+/** A rubric template the office keeps (the common rubric ships with the app). */
+export type StoredRubric = Rubric & { updatedAt: string };
+
+/**
  * The office's supervision record, in IndexedDB. Every schema change is a new
  * `version(n)` with an upgrade function; released versions are frozen (a fixture
  * written by version 1 is opened by the migration test).
@@ -60,6 +81,11 @@ export class DeskDatabase extends Dexie {
   meta!: Table<MetaRow, string>;
   savedFilters!: EntityTable<SavedFilter, 'id'>;
   calendars!: Table<HolidayYear, number>;
+  tallies!: Table<TallyRow, string>;
+  units!: Table<UnitRow, number>;
+  rubrics!: EntityTable<StoredRubric, 'id'>;
+  reviewSessions!: EntityTable<ReviewSession, 'id'>;
+  reviewFiles!: EntityTable<ReviewFile, 'id'>;
 
   constructor(name = 'supervision-desk') {
     super(name);
@@ -85,6 +111,21 @@ export class DeskDatabase extends Dexie {
             officer.active ??= true;
           });
         await migrateV1Dossiers(tx);
+      });
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade(async (tx) => {
+        const table = (name: string) => tx.table(name);
+        await rebuildAggregates({
+          bodies: table('bodies'),
+          cards: table('cards'),
+          catalog: table('catalog'),
+          meta: table('meta'),
+          organs: table('organs'),
+          subjects: table('subjects'),
+          tallies: table('tallies'),
+          units: table('units'),
+        } as RebuildTables);
       });
   }
 }

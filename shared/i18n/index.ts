@@ -8,6 +8,7 @@ import { evidence as enEvidence } from './en/evidence';
 import { menu as enMenu } from './en/menu';
 import { packages as enPackages } from './en/packages';
 import { registries as enRegistries } from './en/registries';
+import { results as enResults } from './en/results';
 import { settings as enSettings } from './en/settings';
 import { shell as enShell } from './en/shell';
 import { wizard as enWizard } from './en/wizard';
@@ -21,6 +22,7 @@ import { evidence } from './zh-CN/evidence';
 import { menu } from './zh-CN/menu';
 import { packages } from './zh-CN/packages';
 import { registries } from './zh-CN/registries';
+import { results } from './zh-CN/results';
 import { settings } from './zh-CN/settings';
 import { shell } from './zh-CN/shell';
 import { wizard } from './zh-CN/wizard';
@@ -39,6 +41,7 @@ const zhCN = {
   dossiers,
   packages,
   backup,
+  results,
 };
 export type Catalogue = typeof zhCN;
 
@@ -55,6 +58,7 @@ const en: Messages<Catalogue> = {
   packages: enPackages,
   dossiers: enDossiers,
   backup: enBackup,
+  results: enResults,
 };
 
 export const CATALOGUES: Record<Locale, Messages<Catalogue>> = { 'zh-CN': zhCN, en };

@@ -1,3 +1,4 @@
+import { isTaxonomyPair } from '../taxonomy/findings';
 import { z } from '../zod-setup';
 
 // Case-file review (案卷评查): a rubric of veto items and scored items, and the
@@ -8,8 +9,19 @@ export type RubricSection = (typeof RUBRIC_SECTIONS)[number];
 
 const label = z.object({ zh: z.string().min(1).max(200), en: z.string().min(1).max(200) });
 
+/** Where a problem found under an item goes in the finding taxonomy (shared/taxonomy). */
+export const findingTargetSchema = z.object({
+  category: z.string().min(1).max(40),
+  subcategory: z.string().min(1).max(60),
+});
+export type FindingTarget = z.infer<typeof findingTargetSchema>;
+
 /** A veto item (否决项): any one present makes the file fail with score 0. */
-export const vetoItemSchema = z.object({ key: z.string().min(1).max(40), label });
+export const vetoItemSchema = z.object({
+  key: z.string().min(1).max(40),
+  label,
+  finding: findingTargetSchema.optional(),
+});
 
 /** A scored item: up to `points`, reduced by deductions recorded during review. */
 export const scoredItemSchema = z.object({
@@ -17,6 +29,7 @@ export const scoredItemSchema = z.object({
   section: z.enum(RUBRIC_SECTIONS),
   label,
   points: z.number().positive().max(100),
+  finding: findingTargetSchema.optional(),
   /** Typical deductions offered to the reviewer, e.g. "missing page numbers −2". */
   deductions: z
     .array(z.object({ key: z.string().min(1).max(40), label, points: z.number().positive().max(100) }))
@@ -48,6 +61,11 @@ export const rubricSchema = z
     const keys = [...rubric.vetoItems.map((v) => v.key), ...rubric.items.map((i) => i.key)];
     if (new Set(keys).size !== keys.length)
       ctx.addIssue({ code: 'custom', path: ['items'], message: 'rubric.duplicateKey' });
+    [...rubric.vetoItems, ...rubric.items].forEach((item) => {
+      if (item.finding && !isTaxonomyPair(item.finding.category, item.finding.subcategory)) {
+        ctx.addIssue({ code: 'custom', path: ['items'], message: 'rubric.findingTarget', params: { key: item.key } });
+      }
+    });
   });
 export type Rubric = z.infer<typeof rubricSchema>;
 

@@ -1,6 +1,7 @@
 import type { Table } from 'dexie';
 import { numberCounterKey, parseDossierNumber } from '../../../shared/dossiers/numbering';
 import type { Term } from '../../../shared/search/tokenize';
+import type { BulkAggregates } from '../results/aggregates';
 import { catalogEntryOf, writeEntry } from './catalog';
 import {
   BODY_BLOCK,
@@ -47,11 +48,18 @@ export class BulkWriter {
   private next = 0;
   private start = 0;
   private inFlight: Promise<unknown>[] = [];
+  private aggregates: BulkAggregates | undefined;
 
   constructor(
     private readonly tables: BulkTables,
     private readonly run: <T>(work: () => Promise<T>) => Promise<T>,
   ) {}
+
+  /** Keeps the dashboard's tallies with the blocks (the run's transactions must cover their tables). */
+  withAggregates(aggregates: BulkAggregates): this {
+    this.aggregates = aggregates;
+    return this;
+  }
 
   /** Reads where to start: the next free slot and the partly filled blocks it sits in. */
   async begin(): Promise<number> {
@@ -71,6 +79,7 @@ export class BulkWriter {
         this.startCounters.set(row.k, row.v);
       }
       await this.tables.meta.put({ k: INDEX_PENDING_FROM, v: next });
+      await this.aggregates?.begin();
     });
     return this.start;
   }
@@ -91,6 +100,7 @@ export class BulkWriter {
     }
     body.items[slot % BODY_BLOCK] = toStored(full);
     const card = cardOf(full);
+    if (this.aggregates) card.unit = this.aggregates.add(full);
     const c = cardBlockOf(slot);
     let cards = this.cards.get(c);
     if (!cards) {
@@ -131,12 +141,15 @@ export class BulkWriter {
     const segments = [...this.dirtySegments].map((seg) => this.segments.get(seg) as CatalogSegment);
     this.dirtySegments.clear();
     const meta: MetaRow[] = [{ k: META.nextSlot, v: this.next }, ...this.counterRows()];
+    const aggregates = this.aggregates;
+    const tallies = aggregates?.take();
     const write = this.run(async () => {
       await Promise.all([
         this.tables.bodies.bulkPut(bodies),
         this.tables.cards.bulkPut(cards),
         this.tables.catalog.bulkPut(segments),
         this.tables.meta.bulkPut(meta),
+        tallies ? aggregates?.write(tallies) : undefined,
       ]);
     });
     this.inFlight.push(write);

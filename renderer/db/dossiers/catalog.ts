@@ -21,6 +21,8 @@ export interface CatalogEntry {
   updated: number;
   registered: number;
   due: number;
+  unit: number;
+  cats: number;
 }
 
 export function catalogEntryOf(card: DossierCard): CatalogEntry {
@@ -32,6 +34,8 @@ export function catalogEntryOf(card: DossierCard): CatalogEntry {
     updated: Math.max(0, Math.floor((Date.parse(card.updatedAt) - UPDATED_EPOCH) / 1000)),
     registered: toDayNumber(card.registeredOn),
     due: card.dueOn ? toDayNumber(card.dueOn) : 0,
+    unit: card.unit ?? 0,
+    cats: card.cats ?? 0,
   };
 }
 
@@ -44,6 +48,8 @@ export function writeEntry(segment: CatalogSegment, slot: number, entry: Catalog
   segment.updated[i] = entry.updated;
   segment.registered[i] = entry.registered;
   segment.due[i] = entry.due;
+  segment.unit[i] = entry.unit;
+  segment.cats[i] = entry.cats;
 }
 
 export type SortKey = 'updated' | 'registered' | 'due';
@@ -55,6 +61,10 @@ export interface CatalogFilter {
   origin?: 'own' | 'received';
   registeredFrom?: string;
   registeredTo?: string;
+  /** Bitmask of finding categories: a dossier matches with any of them. */
+  categories?: number;
+  /** Unit codes allowed (an organ and those below it), indexed by code. */
+  units?: Uint8Array;
 }
 
 /** Position after which the next page starts: the last row's sort key and slot. */
@@ -125,6 +135,8 @@ export class Catalog {
     const from = filter.registeredFrom ? toDayNumber(filter.registeredFrom) : 0;
     const to = filter.registeredTo ? toDayNumber(filter.registeredTo) : 0xffff;
     const wantFlags = filter.origin === 'received' ? 1 : filter.origin === 'own' ? 0 : -1;
+    const categories = filter.categories ?? 0;
+    const units = filter.units;
     const counts = new Uint32Array(DOSSIER_STATUSES.length + 1);
     let overdue = 0;
     let total = 0;
@@ -152,6 +164,8 @@ export class Catalog {
       if (status === 0) return;
       if (kindAllowed && !kindAllowed.has(seg.kind[i] as number)) return;
       if (wantFlags >= 0 && ((seg.flags[i] as number) & 1) !== wantFlags) return;
+      if (categories !== 0 && ((seg.cats[i] as number) & categories) === 0) return;
+      if (units && !units[seg.unit[i] as number]) return;
       const registered = seg.registered[i] as number;
       if (registered < from || registered > to) return;
       const due = seg.due[i] as number;

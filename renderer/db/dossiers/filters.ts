@@ -14,6 +14,10 @@ export interface DossierQuery {
   origin?: 'own' | 'received';
   registeredFrom?: string;
   registeredTo?: string;
+  /** Dossiers with a finding of this first-level category (shared/taxonomy). */
+  category?: string;
+  /** Dossiers counted under this organ or an organ below it (the dashboard's organ comparison). */
+  unitId?: string;
   sort?: SortKey;
   direction?: 'asc' | 'desc';
 }
@@ -38,6 +42,8 @@ export function normalizeQuery(query: DossierQuery): DossierQuery {
   if (query.origin) out.origin = query.origin;
   if (query.registeredFrom) out.registeredFrom = query.registeredFrom;
   if (query.registeredTo) out.registeredTo = query.registeredTo;
+  if (query.category) out.category = query.category;
+  if (query.unitId) out.unitId = query.unitId;
   if (query.sort && query.sort !== 'updated') out.sort = query.sort;
   if (query.direction && query.direction !== defaultDirection(query.sort ?? 'updated')) out.direction = query.direction;
   return out;

@@ -106,6 +106,10 @@ export interface DossierCard {
   /** Findings whose rectification is not settled. */
   openFindings: number;
   receivedFrom?: string;
+  /** Accountable organ's code in the unit directory (renderer/db/results), 0 = none. */
+  unit?: number;
+  /** Bitmask of the finding categories present (shared/results/tally categoryMask). */
+  cats?: number;
   /** For a received dossier: the sender's names of the subjects and organs the row shows, by id. */
   senderNames?: Record<string, string>;
 }
@@ -130,6 +134,9 @@ export interface CatalogSegment {
   /** Day numbers (days since 1970-01-01); 0 = none. */
   registered: Uint16Array;
   due: Uint16Array;
+  /** Accountable organ (unit directory code) and finding-category bitmask, for the dashboard and its filters. */
+  unit: Uint16Array;
+  cats: Uint16Array;
 }
 
 /** 2000-01-01T00:00:00Z: seconds from here fit 32 bits until 2136. */
@@ -145,6 +152,8 @@ export function emptySegment(seg: number): CatalogSegment {
     updated: new Uint32Array(SEGMENT),
     registered: new Uint16Array(SEGMENT),
     due: new Uint16Array(SEGMENT),
+    unit: new Uint16Array(SEGMENT),
+    cats: new Uint16Array(SEGMENT),
   };
 }
 

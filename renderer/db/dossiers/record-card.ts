@@ -1,4 +1,5 @@
 import { rectificationSettled } from '../../../shared/domain/dossier';
+import { categoryMask } from '../../../shared/results/tally';
 import { earliestDue } from '../../../shared/workflow/deadlines';
 import type { DossierCard, DossierRecord } from './layout';
 
@@ -24,6 +25,7 @@ export function cardOf(record: DossierRecord): DossierCard {
     findingCount: findings.length,
     openFindings: findings.filter((f) => !rectificationSettled(f)).length,
     ...(dossier.origin.kind === 'received' ? { receivedFrom: dossier.origin.senderOrganName } : {}),
+    cats: categoryMask(findings),
     ...senderNamesOf(dossier),
   };
 }

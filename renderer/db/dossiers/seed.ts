@@ -4,6 +4,7 @@ import { generateRegistry, OFFICE_ORGAN_ID } from '../../../shared/demo/registry
 import { numberCounterKey } from '../../../shared/dossiers/numbering';
 import type { WorkflowSettings } from '../../../shared/workflow/settings';
 import type { DeskDatabase } from '../database';
+import { BulkAggregates } from '../results/aggregates';
 import { BulkWriter } from './bulk';
 import { dropCatalogCache } from './store';
 
@@ -85,7 +86,10 @@ export async function seedDemoData(db: DeskDatabase, options: DemoSeedOptions): 
   };
 
   const tables = [db.bodies, db.cards, db.catalog, db.meta, db.postings, db.termBuckets];
-  const writer = new BulkWriter(db, (work) => db.transaction('rw', tables, work));
+  const aggregates = new BulkAggregates(db);
+  const writer = new BulkWriter(db, (work) =>
+    db.transaction('rw', [...tables, db.tallies, db.units, db.organs, db.subjects], work),
+  ).withAggregates(aggregates);
   await writer.begin();
   let findings = 0;
   let events = 0;

@@ -12,6 +12,8 @@ import type { RecordEventType } from '../../../shared/workflow/events';
 import { applyAction, type Refusal, type WorkflowAction, type WorkflowContext } from '../../../shared/workflow/machine';
 import type { WorkflowSettings } from '../../../shared/workflow/settings';
 import type { DeskDatabase } from '../database';
+import { recordTallies } from '../results/aggregates';
+import { aggregateTables, catalogFilterOf, previousTally, RESULT_READ_TABLES } from '../results/hooks';
 import { INDEX_PENDING_FROM } from './bulk';
 import { Catalog, type CatalogPage, catalogEntryOf, writeEntry } from './catalog';
 import { type DossierQuery, defaultDirection, normalizeQuery } from './filters';
@@ -198,15 +200,15 @@ async function candidatesFor(db: DeskDatabase, q: DossierQuery): Promise<number[
 export async function countDossiers(db: DeskDatabase, query: DossierQuery, today: string): Promise<StatusCounts> {
   const q = normalizeQuery(query);
   // One read transaction for all the reads: a transaction per read costs more than the read.
-  const [catalog, candidates] = await db.transaction(
+  const [catalog, candidates, filter] = await db.transaction(
     'r',
-    [db.meta, db.catalog, db.postings, db.termBuckets],
+    [db.meta, db.catalog, db.postings, db.termBuckets, ...RESULT_READ_TABLES(db)],
     async () => {
       const loaded = await loadCatalog(db);
-      return [loaded, await candidatesFor(db, q)] as const;
+      return [loaded, await candidatesFor(db, q), await catalogFilterOf(db, q)] as const;
     },
   );
-  const { counts, total, overdue } = catalog.page(q, 'updated', 'desc', today, 0, undefined, candidates);
+  const { counts, total, overdue } = catalog.page(filter, 'updated', 'desc', today, 0, undefined, candidates);
   return { counts, total, overdue };
 }
 
@@ -227,13 +229,15 @@ export async function listDossiers(
   },
 ): Promise<ListPage> {
   const q = normalizeQuery(query);
-  return db.transaction('r', [db.meta, db.catalog, db.postings, db.termBuckets, db.cards], async () => {
+  const tables = [db.meta, db.catalog, db.postings, db.termBuckets, db.cards, ...RESULT_READ_TABLES(db)];
+  return db.transaction('r', tables, async () => {
     // The catalogue first: its version check also tells whether cached search terms still hold.
     const catalog = await loadCatalog(db);
     const candidates = await candidatesFor(db, q);
+    const filter = await catalogFilterOf(db, q);
     const sort = q.sort ?? 'updated';
     const page = catalog.page(
-      q,
+      filter,
       sort,
       q.direction ?? defaultDirection(sort),
       options.today,
@@ -263,7 +267,17 @@ export async function verifyTimeline(db: DeskDatabase, id: string): Promise<Chai
 // catalogue entry, its search terms and its timeline event.
 
 function writeTables(db: DeskDatabase) {
-  return [db.bodies, db.cards, db.catalog, db.meta, db.termBuckets, db.postings, db.subjects, db.organs];
+  return [
+    db.bodies,
+    db.cards,
+    db.catalog,
+    db.meta,
+    db.termBuckets,
+    db.postings,
+    db.subjects,
+    db.organs,
+    ...aggregateTables(db),
+  ];
 }
 
 async function namesFor(db: DeskDatabase, dossier: Dossier): Promise<IndexNames> {
@@ -307,6 +321,8 @@ async function putRecord(db: DeskDatabase, record: DossierRecord): Promise<Commi
     db.catalog.get(segmentOf(slot)),
     metaValue(db, META.catalogVersion),
   ]);
+  // The dashboard's tallies move from what the slot held to the record, in this transaction.
+  card.unit = await recordTallies(db, previousTally(body, cards, slot), record);
   const bodyBlock: BodyBlock = body ?? { b: bodyBlockOf(slot), items: new Array(BODY_BLOCK).fill(null) };
   bodyBlock.items[slot % BODY_BLOCK] = toStored(record);
   const cardBlock: CardBlock = cards ?? { b: cardBlockOf(slot), ids: [], cards: new Array(CARD_BLOCK).fill(null) };

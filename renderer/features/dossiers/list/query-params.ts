@@ -28,6 +28,8 @@ export function queryFromParams(params: URLSearchParams): DossierQuery {
     origin: origin === 'own' || origin === 'received' ? origin : undefined,
     registeredFrom: date('from'),
     registeredTo: date('to'),
+    category: params.get('category') ?? undefined,
+    unitId: params.get('unit') ?? undefined,
     sort: sort === 'registered' || sort === 'due' ? (sort as SortKey) : undefined,
     direction: dir === 'asc' || dir === 'desc' ? dir : undefined,
   });
@@ -45,6 +47,8 @@ export function paramsFromQuery(query: DossierQuery): URLSearchParams {
   if (q.origin) params.set('origin', q.origin);
   if (q.registeredFrom) params.set('from', q.registeredFrom);
   if (q.registeredTo) params.set('to', q.registeredTo);
+  if (q.category) params.set('category', q.category);
+  if (q.unitId) params.set('unit', q.unitId);
   if (q.sort) params.set('sort', q.sort);
   if (q.direction) params.set('dir', q.direction);
   return params;
