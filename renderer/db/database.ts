@@ -1,10 +1,18 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { HolidayYear } from '../../shared/calendar/holidays';
+import type { Clue } from '../../shared/clues/clue';
 import type { Dossier, Evidence, Finding, TimelineEvent } from '../../shared/domain/dossier';
 import type { EnforcementOfficer, EnforcementSubject, Organ, Supervisor } from '../../shared/domain/registry';
 import type { SavedFilter } from './dossiers/filters';
 import type { BodyBlock, CardBlock, CatalogSegment, MetaRow, PostingRow, TermBucket } from './dossiers/layout';
 import { migrateV1Dossiers } from './dossiers/migrate-v1';
+import type {
+  ClueAccess,
+  StoredCampaign,
+  StoredCoordination,
+  StoredInspection,
+  StoredReviewRequest,
+} from './work/records';
 
 /**
  * Version 1's stores as released, for the migration test and its fixture script (a
@@ -41,6 +49,21 @@ export const SCHEMA_V2 = {
 } as const;
 
 /**
+ * Version 3 adds the breadth of supervision work: clues (问题线索) and who viewed a
+ * reporter's identity, campaign plans (keyed by their parent dossier), enterprise
+ * inspections, jurisdiction disputes (keyed by their dossier) and review requests.
+ */
+export const SCHEMA_V3 = {
+  clues:
+    'id, &number, status, receivedOn, [status+assessDue], [status+replyDue], dossierId, *subjectIds, *supervisedOrganIds, creditCode',
+  clueAccess: 'id, clueId',
+  campaigns: 'dossierId',
+  inspections: 'id, date, creditCode, subjectId',
+  coordinations: 'dossierId',
+  reviewRequests: 'id, dossierId, receivedOn',
+} as const;
+
+/**
  * The office's supervision record, in IndexedDB. Every schema change is a new
  * `version(n)` with an upgrade function; released versions are frozen (a fixture
  * written by version 1 is opened by the migration test).
@@ -59,6 +82,12 @@ export class DeskDatabase extends Dexie {
   meta!: Table<MetaRow, string>;
   savedFilters!: EntityTable<SavedFilter, 'id'>;
   calendars!: Table<HolidayYear, number>;
+  clues!: EntityTable<Clue, 'id'>;
+  clueAccess!: EntityTable<ClueAccess, 'id'>;
+  campaigns!: Table<StoredCampaign, string>;
+  inspections!: EntityTable<StoredInspection, 'id'>;
+  coordinations!: Table<StoredCoordination, string>;
+  reviewRequests!: EntityTable<StoredReviewRequest, 'id'>;
 
   constructor(name = 'supervision-desk') {
     super(name);
@@ -85,6 +114,7 @@ export class DeskDatabase extends Dexie {
           });
         await migrateV1Dossiers(tx);
       });
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

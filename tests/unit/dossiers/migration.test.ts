@@ -53,7 +53,8 @@ describe('schema migration', () => {
     const db = new DeskDatabase(name);
     await db.open();
     try {
-      expect(db.verno).toBe(2);
+      // Later versions only add tables, on top of the migration to version 2.
+      expect(db.verno).toBeGreaterThanOrEqual(2);
       // Registries and evidence are untouched, but for officers' new `active` flag.
       expect(await db.table('officers').toArray()).toEqual(
         rows<{ id: string }>('officers').map((o) => ({ ...o, active: true })),
