@@ -33,6 +33,7 @@ const SettingsPage = lazy(() => import('../features/settings/SettingsPage'));
 const DocumentsPage = lazy(() => import('../features/documents/DocumentsPage'));
 const RegistriesPage = lazy(() => import('../features/registries/RegistriesPage'));
 const DossiersPage = lazy(() => import('../features/dossiers/DossiersPage'));
+const CluesPage = lazy(() => import('../features/clues/CluesPage'));
 
 /** The left navigation, in order. Each feature replaces its placeholder with its pages. */
 export const NAV_ROUTES: NavRoute[] = [
@@ -43,7 +44,7 @@ export const NAV_ROUTES: NavRoute[] = [
     element: <PlaceholderPage feature="dashboard" />,
   },
   { key: 'dossiers', path: '/dossiers', icon: <FolderOpenOutlined />, element: <DossiersPage /> },
-  { key: 'clues', path: '/clues', icon: <BulbOutlined />, element: <PlaceholderPage feature="clues" /> },
+  { key: 'clues', path: '/clues', icon: <BulbOutlined />, element: <CluesPage /> },
   { key: 'reviews', path: '/reviews', icon: <AuditOutlined />, element: <PlaceholderPage feature="reviews" /> },
   {
     key: 'documents',

@@ -1,4 +1,5 @@
 import type { Locale } from '../domain/locale';
+import { clues as enClues } from './en/clues';
 import { common as enCommon } from './en/common';
 import { documents as enDocuments } from './en/documents';
 import { dossiers as enDossiers } from './en/dossiers';
@@ -10,6 +11,7 @@ import { settings as enSettings } from './en/settings';
 import { shell as enShell } from './en/shell';
 import { wizard as enWizard } from './en/wizard';
 import type { Messages } from './types';
+import { clues } from './zh-CN/clues';
 import { common } from './zh-CN/common';
 import { documents } from './zh-CN/documents';
 import { dossiers } from './zh-CN/dossiers';
@@ -22,7 +24,19 @@ import { shell } from './zh-CN/shell';
 import { wizard } from './zh-CN/wizard';
 
 /** Catalogue namespaces; each feature adds one file per language and a line here. */
-const zhCN = { common, shell, wizard, settings, menu, errors, documents, registries, evidence, dossiers };
+const zhCN = {
+  common,
+  shell,
+  wizard,
+  settings,
+  menu,
+  errors,
+  documents,
+  registries,
+  evidence,
+  dossiers,
+  clues,
+};
 export type Catalogue = typeof zhCN;
 
 const en: Messages<Catalogue> = {
@@ -36,6 +50,7 @@ const en: Messages<Catalogue> = {
   registries: enRegistries,
   evidence: enEvidence,
   dossiers: enDossiers,
+  clues: enClues,
 };
 
 export const CATALOGUES: Record<Locale, Messages<Catalogue>> = { 'zh-CN': zhCN, en };

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Alert, Badge, Button, Card, Empty, Result, Space, Spin, Tabs, Tag } from 'antd';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { isRectificationOverdue, rectificationSettled } from '../../../../shared/domain/dossier';
@@ -10,6 +10,7 @@ import { STATUS_COLORS } from '../components/labels';
 import { useDossiers } from '../data/use-store';
 import { EvidenceTab } from '../EvidenceTab';
 import { ActionBar } from './ActionBar';
+import { DOSSIER_PANELS } from './extra-panels';
 import { FindingsTab } from './FindingsTab';
 import { Overview } from './Overview';
 import { TimelineTab } from './TimelineTab';
@@ -60,6 +61,12 @@ export function DossierDetail() {
   const received = d.origin.kind === 'received' ? d.origin : null;
   const openFindings = record.findings.filter((f) => !rectificationSettled(f)).length;
   const overdueFindings = record.findings.filter((f) => isRectificationOverdue(f, today)).length;
+  const panels = DOSSIER_PANELS.filter((p) => p.applies(record));
+  const panel = (p: (typeof panels)[number]) => (
+    <Suspense key={p.key} fallback={<Spin />}>
+      <p.Component record={record} onChanged={setRecord} readOnly={!!received} />
+    </Suspense>
+  );
 
   return (
     <div className="dossier-detail" data-testid="dossier-detail">
@@ -110,7 +117,16 @@ export function DossierDetail() {
           activeKey={tab}
           onChange={setTab}
           items={[
-            { key: 'overview', label: t('detail.tabs.overview'), children: <Overview record={record} /> },
+            {
+              key: 'overview',
+              label: t('detail.tabs.overview'),
+              children: (
+                <>
+                  <Overview record={record} />
+                  {panels.filter((p) => p.placement === 'overview').map(panel)}
+                </>
+              ),
+            },
             {
               key: 'findings',
               label: (
@@ -135,6 +151,13 @@ export function DossierDetail() {
               label: t('detail.tabs.documents'),
               children: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.documentsPlaceholder')} />,
             },
+            ...panels
+              .filter((p) => p.placement === 'tab')
+              .map((p) => ({
+                key: p.key,
+                label: <span data-testid={`tab-${p.key}`}>{p.label?.(t)}</span>,
+                children: panel(p),
+              })),
             {
               key: 'timeline',
               label: (
