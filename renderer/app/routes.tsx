@@ -1,11 +1,14 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
   BulbOutlined,
   DashboardOutlined,
   FileTextOutlined,
+  FlagOutlined,
   FolderOpenOutlined,
   SettingOutlined,
+  ShopOutlined,
   SwapOutlined,
 } from '@ant-design/icons';
 import { lazy, type ReactNode } from 'react';
@@ -15,6 +18,9 @@ export type NavKey =
   | 'dashboard'
   | 'dossiers'
   | 'clues'
+  | 'campaigns'
+  | 'enterprise'
+  | 'followup'
   | 'reviews'
   | 'documents'
   | 'packages'
@@ -34,6 +40,9 @@ const DocumentsPage = lazy(() => import('../features/documents/DocumentsPage'));
 const RegistriesPage = lazy(() => import('../features/registries/RegistriesPage'));
 const DossiersPage = lazy(() => import('../features/dossiers/DossiersPage'));
 const CluesPage = lazy(() => import('../features/clues/CluesPage'));
+const CampaignsPage = lazy(() => import('../features/campaigns/CampaignsPage'));
+const EnterprisePage = lazy(() => import('../features/enterprise/EnterprisePage'));
+const FollowUpPage = lazy(() => import('../features/followup/FollowUpPage'));
 
 /** The left navigation, in order. Each feature replaces its placeholder with its pages. */
 export const NAV_ROUTES: NavRoute[] = [
@@ -45,6 +54,9 @@ export const NAV_ROUTES: NavRoute[] = [
   },
   { key: 'dossiers', path: '/dossiers', icon: <FolderOpenOutlined />, element: <DossiersPage /> },
   { key: 'clues', path: '/clues', icon: <BulbOutlined />, element: <CluesPage /> },
+  { key: 'campaigns', path: '/campaigns', icon: <FlagOutlined />, element: <CampaignsPage /> },
+  { key: 'enterprise', path: '/enterprise', icon: <ShopOutlined />, element: <EnterprisePage /> },
+  { key: 'followup', path: '/followup', icon: <BellOutlined />, element: <FollowUpPage /> },
   { key: 'reviews', path: '/reviews', icon: <AuditOutlined />, element: <PlaceholderPage feature="reviews" /> },
   {
     key: 'documents',

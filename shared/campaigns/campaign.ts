@@ -156,3 +156,18 @@ export function subjectsWithoutChild(plan: Pick<CampaignPlan, 'subjectIds' | 'ch
   const done = new Set(plan.children.map((c) => c.subjectId));
   return plan.subjectIds.filter((s) => !done.has(s));
 }
+
+/**
+ * A starting checklist for enforcement of enterprise-related matters: the points most
+ * campaigns check, as taxonomy pairs (titles come from the taxonomy, in the clerk's
+ * language). The clerk edits it freely.
+ */
+export const CHECKLIST_TEMPLATE: readonly { category: string; subcategory: string }[] = [
+  { category: 'subject', subcategory: 'no_certificate' },
+  { category: 'procedure', subcategory: 'no_hearing' },
+  { category: 'procedure', subcategory: 'no_legal_review' },
+  { category: 'discretion', subcategory: 'benchmark_not_applied' },
+  { category: 'three_systems', subcategory: '' },
+  { category: 'arbitrary', subcategory: '' },
+  { category: 'enterprise_inspection', subcategory: 'repeat_inspection' },
+];

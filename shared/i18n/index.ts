@@ -1,22 +1,30 @@
 import type { Locale } from '../domain/locale';
+import { campaigns as enCampaigns } from './en/campaigns';
 import { clues as enClues } from './en/clues';
 import { common as enCommon } from './en/common';
+import { coordination as enCoordination } from './en/coordination';
 import { documents as enDocuments } from './en/documents';
 import { dossiers as enDossiers } from './en/dossiers';
+import { enterprise as enEnterprise } from './en/enterprise';
 import { errors as enErrors } from './en/errors';
 import { evidence as enEvidence } from './en/evidence';
+import { followup as enFollowup } from './en/followup';
 import { menu as enMenu } from './en/menu';
 import { registries as enRegistries } from './en/registries';
 import { settings as enSettings } from './en/settings';
 import { shell as enShell } from './en/shell';
 import { wizard as enWizard } from './en/wizard';
 import type { Messages } from './types';
+import { campaigns } from './zh-CN/campaigns';
 import { clues } from './zh-CN/clues';
 import { common } from './zh-CN/common';
+import { coordination } from './zh-CN/coordination';
 import { documents } from './zh-CN/documents';
 import { dossiers } from './zh-CN/dossiers';
+import { enterprise } from './zh-CN/enterprise';
 import { errors } from './zh-CN/errors';
 import { evidence } from './zh-CN/evidence';
+import { followup } from './zh-CN/followup';
 import { menu } from './zh-CN/menu';
 import { registries } from './zh-CN/registries';
 import { settings } from './zh-CN/settings';
@@ -36,6 +44,10 @@ const zhCN = {
   evidence,
   dossiers,
   clues,
+  campaigns,
+  enterprise,
+  coordination,
+  followup,
 };
 export type Catalogue = typeof zhCN;
 
@@ -51,6 +63,10 @@ const en: Messages<Catalogue> = {
   evidence: enEvidence,
   dossiers: enDossiers,
   clues: enClues,
+  campaigns: enCampaigns,
+  enterprise: enEnterprise,
+  coordination: enCoordination,
+  followup: enFollowup,
 };
 
 export const CATALOGUES: Record<Locale, Messages<Catalogue>> = { 'zh-CN': zhCN, en };

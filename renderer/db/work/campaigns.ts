@@ -7,6 +7,7 @@ import {
   subjectsWithoutChild,
 } from '../../../shared/campaigns/campaign';
 import type { CampaignChild } from '../../../shared/campaigns/progress';
+import type { Dossier, Finding } from '../../../shared/domain/dossier';
 import { dossierDraftSchema } from '../../../shared/dossiers/draft';
 import type { DeskDatabase } from '../database';
 import type { DossierCard, DossierRecord } from '../dossiers/layout';
@@ -107,8 +108,14 @@ export async function listCampaigns(db: DeskDatabase): Promise<CampaignRow[]> {
     .sort((a, b) => b.plan.createdAt.localeCompare(a.plan.createdAt));
 }
 
+/** A child dossier with everything the progress view and the batch of documents need. */
+export interface CampaignChildRecord extends CampaignChild {
+  dossier: Dossier;
+  findings: Finding[];
+}
+
 /** The children's records (findings included) for the progress view; one read each, in one transaction. */
-export async function campaignChildren(db: DeskDatabase, plan: CampaignPlan): Promise<CampaignChild[]> {
+export async function campaignChildren(db: DeskDatabase, plan: CampaignPlan): Promise<CampaignChildRecord[]> {
   const records = await db.transaction('r', [db.cards, db.bodies], () =>
     Promise.all(plan.children.map((c) => getDossier(db, c.dossierId))),
   );

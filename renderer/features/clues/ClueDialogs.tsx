@@ -145,7 +145,7 @@ export function ClueActionDialog({
             type="error"
             showIcon
             style={{ marginBottom: 16 }}
-            message={general.map((r) => refusalText(t, r)).join(' ')}
+            title={general.map((r) => refusalText(t, r)).join(' ')}
             data-testid="clue-action-error"
           />
         )}
@@ -198,7 +198,7 @@ export function ClueActionDialog({
               type="info"
               showIcon
               style={{ marginBottom: 16 }}
-              message={t('clues:actions.hints.refer', { days: settings.referralReplyWorkingDays, due: referralDue })}
+              title={t('clues:actions.hints.refer', { days: settings.referralReplyWorkingDays, due: referralDue })}
             />
             <Form.Item name="to" label={f('to')} required>
               <AutoComplete
@@ -238,7 +238,7 @@ export function ClueActionDialog({
                 type="warning"
                 showIcon
                 style={{ marginBottom: 16 }}
-                message={t('clues:actions.hints.replyLate', { days: replyLate, due: clue.referral.replyDue })}
+                title={t('clues:actions.hints.replyLate', { days: replyLate, due: clue.referral.replyDue })}
                 data-testid="reply-late-warning"
               />
             )}

@@ -340,7 +340,7 @@ function DuplicateHints({ hints }: { hints: { hint: DuplicateHint; clue: Clue }[
         <Typography.Text type="secondary">{t('duplicates.none')}</Typography.Text>
       ) : (
         <>
-          <Alert type="warning" showIcon message={t('duplicates.found', { count: hints.length })} />
+          <Alert type="warning" showIcon title={t('duplicates.found', { count: hints.length })} />
           <List
             className="duplicate-hints"
             dataSource={hints}

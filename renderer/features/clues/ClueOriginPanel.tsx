@@ -25,7 +25,7 @@ export default function ClueOriginPanel({ record }: DossierPanelProps) {
       type="info"
       icon={<BulbOutlined />}
       showIcon
-      message={t('clues:origin.title')}
+      title={t('clues:origin.title')}
       description={t('clues:origin.text', {
         number: clue.number,
         source: t(`dossiers:sources.${clue.source}`),

@@ -12,6 +12,7 @@ const ALL = ['organ', 'division'] as const;
 
 // The dossier feature's settings (clerk, deadlines, holiday calendar, demo data) bring Dexie.
 const DossierSettings = lazy(() => import('../dossiers/settings/DossierSettings'));
+const WorkSettingsCard = lazy(() => import('../followup/WorkSettingsCard'));
 
 export default function SettingsPage() {
   const { t } = useTranslation(['settings', 'common', 'wizard']);
@@ -55,6 +56,7 @@ export default function SettingsPage() {
       </Card>
       <Suspense fallback={null}>
         <DossierSettings />
+        <WorkSettingsCard />
       </Suspense>
       <Card title={t('settings:about.title')}>
         <Typography.Paragraph>{t('shell:about.body')}</Typography.Paragraph>

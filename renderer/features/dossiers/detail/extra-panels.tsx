@@ -29,4 +29,31 @@ export const DOSSIER_PANELS: DossierPanel[] = [
     applies: (r) => !!r.dossier.links.clueId,
     Component: lazy(() => import('../../clues/ClueOriginPanel')),
   },
+  {
+    key: 'campaign',
+    placement: 'tab',
+    applies: (r) => (r.dossier.kind === 'special' || r.dossier.kind === 'inspection') && !r.dossier.links.parentId,
+    label: (t) => t('campaigns:panel.tab'),
+    Component: lazy(() => import('../../campaigns/CampaignPanel')),
+  },
+  {
+    key: 'campaign-child',
+    placement: 'overview',
+    applies: (r) => !!r.dossier.links.parentId,
+    Component: lazy(() => import('../../campaigns/CampaignChildPanel')),
+  },
+  {
+    key: 'coordination',
+    placement: 'tab',
+    applies: (r) => r.dossier.kind === 'coordination',
+    label: (t) => t('coordination:tab'),
+    Component: lazy(() => import('../../coordination/CoordinationPanel')),
+  },
+  {
+    key: 'review',
+    placement: 'tab',
+    applies: (r) => !!r.dossier.workflow.service || !!r.dossier.workflow.review,
+    label: (t) => t('coordination:review.tab'),
+    Component: lazy(() => import('../../coordination/ReviewRequestsPanel')),
+  },
 ];
