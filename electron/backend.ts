@@ -7,8 +7,14 @@ import type { PdfPrinter } from './services/documents/pdf-printer';
 import { DocumentService, documentsDir } from './services/documents/service';
 import { DroppedFileGrants } from './services/evidence/dropped-files';
 import { EvidenceStore } from './services/evidence/store';
+import { OfficeKeys } from './services/keys/office-keys';
+import type { SecretProtector } from './services/keys/protector';
+import { TrustRegistry } from './services/keys/trust-registry';
 import type { Logger } from './services/logger';
 import { OperationRegistry } from './services/operations';
+import { packageEvidenceFrom } from './services/packages/evidence-store';
+import { PackageService, type PayloadSchema, placeholderPayloadSchema } from './services/packages/service';
+import { PathGrants } from './services/path-grants';
 import { type SettingsPort, SettingsService } from './services/settings';
 import { sweepPartialFiles } from './services/storage/atomic';
 import type { ShellPort } from './services/system-shell';
@@ -30,6 +36,11 @@ export interface BackendDeps {
   pdfPrinter: PdfPrinter;
   dialogs: DialogPort;
   shell: ShellPort;
+  /** The OS key store (safeStorage in the app); null or absent where the platform has none. */
+  systemProtector?: SecretProtector | null;
+  /** Checks the data packages carry; until the dossier bundle schema is plugged in, a placeholder. */
+  payloadSchema?: PayloadSchema;
+  now?: () => Date;
 }
 
 export interface Backend {
@@ -43,6 +54,12 @@ export interface Backend {
   evidence: EvidenceStore;
   /** The preload-only channel: a dropped file's path in, a one-time token out. */
   grantDroppedFile(path: unknown): Promise<string>;
+  /** This office's key generations (本机关密钥). */
+  keys: OfficeKeys;
+  /** Certificates of the organs this office exchanges packages with. */
+  trust: TrustRegistry;
+  /** Dossier packages (案卷交换包): export, import, receipts. */
+  packages: PackageService;
 }
 
 export function createBackend(deps: BackendDeps): Backend {
@@ -56,6 +73,27 @@ export function createBackend(deps: BackendDeps): Backend {
   });
   const evidence = new EvidenceStore({ root: join(deps.userDataDir, 'evidence') });
   const droppedFiles = new DroppedFileGrants(deps.userDataDir);
+  const now = deps.now ?? (() => new Date());
+  const keysDir = join(deps.userDataDir, 'keys');
+  const keys = new OfficeKeys({ dir: keysDir, systemProtector: deps.systemProtector ?? null, now });
+  const trust = new TrustRegistry({
+    dir: keysDir,
+    now,
+    own: () => {
+      const status = keys.status();
+      return { organId: status.organId, fingerprints: status.generations.map((g) => g.fingerprint) };
+    },
+  });
+  const packages = new PackageService({
+    userDataDir: deps.userDataDir,
+    keys,
+    trust,
+    office: () => settings.office(),
+    evidence: packageEvidenceFrom(evidence),
+    payloadSchema: deps.payloadSchema ?? placeholderPayloadSchema,
+    softwareAgent: `Supervision Desk ${deps.version}`,
+    now,
+  });
   const handlers = createHandlers({
     settings,
     operations,
@@ -70,6 +108,11 @@ export function createBackend(deps: BackendDeps): Backend {
     locale: () => settings.locale(),
     evidence,
     droppedFiles,
+    keys,
+    trust,
+    packages,
+    grants: new PathGrants(),
+    now,
   });
   return {
     dispatch: createDispatch(handlers, deps.logger),
@@ -78,6 +121,9 @@ export function createBackend(deps: BackendDeps): Backend {
     documents,
     evidence,
     grantDroppedFile: (path) => droppedFiles.grant(path),
+    keys,
+    trust,
+    packages,
     startup: async () => {
       await sweepPartialFiles(deps.userDataDir, deps.logger);
       await evidence.init();

@@ -6,21 +6,19 @@ import { App } from './app/App';
 import { loadInitialSettings } from './app/bootstrap';
 import { initI18n } from './i18n';
 
-const root = createRoot(document.getElementById('root') as HTMLElement);
+async function start(): Promise<void> {
+  const initial = await loadInitialSettings();
+  await initI18n(initial.locale);
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <StrictMode>
+      <App initial={initial} />
+    </StrictMode>,
+  );
+}
 
-loadInitialSettings().then(
-  (initial) => {
-    initI18n(initial.locale);
-    root.render(
-      <StrictMode>
-        <App initial={initial} />
-      </StrictMode>,
-    );
-  },
-  (error: unknown) => {
-    // Without the bridge to the main process nothing can work; say so plainly.
-    const message = document.createElement('pre');
-    message.textContent = `无法连接主进程 / Cannot reach the main process\n${String(error)}`;
-    document.getElementById('root')?.replaceChildren(message);
-  },
-);
+start().catch((error: unknown) => {
+  // Without the main process or the catalogues nothing can work; say so plainly.
+  const message = document.createElement('pre');
+  message.textContent = `无法启动 / Cannot start\n${String(error)}`;
+  document.getElementById('root')?.replaceChildren(message);
+});

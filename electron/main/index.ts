@@ -9,10 +9,12 @@ import type { Locale } from '../../shared/domain/locale';
 import { translate } from '../../shared/i18n';
 import { eventChannel } from '../../shared/ipc/channels';
 import { createBackend } from '../backend';
+import { assertCryptoSelfTest } from '../services/crypto/self-test';
 import { createFileLogger } from '../services/logger';
 import { SETTINGS_DEFAULTS, type SettingsSchema } from '../services/settings';
 import { electronDialogs } from './adapters/dialogs';
 import { ElectronPdfPrinter } from './adapters/pdf-printer';
+import { createSafeStorageProtector } from './adapters/safe-storage';
 import { APP_ENTRY_URL } from './app-url';
 import { evidenceRoute } from './evidence-route';
 import { registerIpc, registerPreloadIpc } from './ipc';
@@ -36,10 +38,13 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.whenReady().then(start, (error: unknown) => {
-    console.error(error);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error(error);
+      app.exit(1);
+    });
 }
 
 async function start(): Promise<void> {
@@ -47,6 +52,13 @@ async function start(): Promise<void> {
   const logger = createFileLogger({ dir: join(userDataDir, 'logs') });
   process.on('uncaughtException', (error) => logger.error('Uncaught exception', { error }));
   process.on('unhandledRejection', (reason) => logger.error('Unhandled rejection', { reason: String(reason) }));
+
+  // A runtime whose crypto gives wrong answers must not write or open a single package.
+  const selfTest = await assertCryptoSelfTest().catch((error: unknown) => {
+    logger.error('Crypto self-test failed', { error: error instanceof Error ? error : String(error) });
+    throw error;
+  });
+  logger.info('Crypto self-test passed', { checks: selfTest.passed.length });
 
   const settingsStore = new Store<SettingsSchema>({ name: 'settings', defaults: SETTINGS_DEFAULTS });
 
@@ -72,6 +84,7 @@ async function start(): Promise<void> {
     runtime: 'electron',
     version: app.getVersion(),
     platform: process.platform,
+    systemProtector: createSafeStorageProtector(),
     onLocaleChanged: (locale) => {
       applyMenu(locale);
       for (const window of BrowserWindow.getAllWindows()) {

@@ -11,6 +11,8 @@ export interface DialogPort {
     defaultPath?: string;
     filters?: FileFilter[];
     multiple?: boolean;
+    /** Choose a folder instead of files (e.g. a USB stick full of packages). */
+    directory?: boolean;
   }): Promise<string[] | null>;
   /** The chosen path, or null when the clerk cancelled. */
   showSave(options: { title?: string; defaultPath?: string; filters?: FileFilter[] }): Promise<string | null>;

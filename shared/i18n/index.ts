@@ -10,6 +10,7 @@ import { errors as enErrors } from './en/errors';
 import { evidence as enEvidence } from './en/evidence';
 import { followup as enFollowup } from './en/followup';
 import { menu as enMenu } from './en/menu';
+import { packages as enPackages } from './en/packages';
 import { registries as enRegistries } from './en/registries';
 import { settings as enSettings } from './en/settings';
 import { shell as enShell } from './en/shell';
@@ -26,6 +27,7 @@ import { errors } from './zh-CN/errors';
 import { evidence } from './zh-CN/evidence';
 import { followup } from './zh-CN/followup';
 import { menu } from './zh-CN/menu';
+import { packages } from './zh-CN/packages';
 import { registries } from './zh-CN/registries';
 import { settings } from './zh-CN/settings';
 import { shell } from './zh-CN/shell';
@@ -43,6 +45,7 @@ const zhCN = {
   registries,
   evidence,
   dossiers,
+  packages,
   clues,
   campaigns,
   enterprise,
@@ -61,6 +64,7 @@ const en: Messages<Catalogue> = {
   documents: enDocuments,
   registries: enRegistries,
   evidence: enEvidence,
+  packages: enPackages,
   dossiers: enDossiers,
   clues: enClues,
   campaigns: enCampaigns,
@@ -70,7 +74,6 @@ const en: Messages<Catalogue> = {
 };
 
 export const CATALOGUES: Record<Locale, Messages<Catalogue>> = { 'zh-CN': zhCN, en };
-export const NAMESPACES = Object.keys(zhCN) as (keyof Catalogue)[];
 
 /** Looks up "namespace.key.path" and fills {{placeholders}}; for the main process and CLI. */
 export function translate(locale: Locale, key: string, params: Record<string, string | number> = {}): string {

@@ -3,6 +3,8 @@ import type { Channel } from './channels';
 import { appChannels } from './contract/app';
 import { documentsChannels } from './contract/documents';
 import { evidenceChannels } from './contract/evidence';
+import { keysChannels } from './contract/keys';
+import { packagesChannels } from './contract/packages';
 import { registryChannels } from './contract/registry';
 
 export interface ChannelSpec {
@@ -19,6 +21,8 @@ export const contract = {
   ...documentsChannels,
   ...registryChannels,
   ...evidenceChannels,
+  ...keysChannels,
+  ...packagesChannels,
 } as const satisfies { [C in Channel]: ChannelSpec };
 
 type Contract = typeof contract;

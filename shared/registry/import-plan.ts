@@ -10,7 +10,17 @@ import {
   type RegistryRecords,
   type Supervisor,
 } from '../domain/registry';
-import { CATALOGUES } from '../i18n';
+import { common as enCommon } from '../i18n/en/common';
+import { registries as enRegistries } from '../i18n/en/registries';
+import { common as zhCommon } from '../i18n/zh-CN/common';
+import { registries as zhRegistries } from '../i18n/zh-CN/registries';
+
+/** The labels a sheet may use for columns and values, in both languages. */
+const LABEL_CATALOGUES = [
+  { common: zhCommon, registries: zhRegistries },
+  { common: enCommon, registries: enRegistries },
+];
+
 import { type ColumnSpec, FIELD_COLUMN, normalizeHeader, normalizeName, REGISTRY_COLUMNS } from './columns';
 import {
   indexSnapshot,
@@ -94,7 +104,7 @@ function enumMap(path: string): Map<string, string> {
   let map = enumMaps.get(path);
   if (!map) {
     map = new Map();
-    for (const catalogue of Object.values(CATALOGUES)) {
+    for (const catalogue of LABEL_CATALOGUES) {
       for (const [code, label] of Object.entries(labelsAt(catalogue, path))) {
         map.set(normalizeName(label), code);
         map.set(normalizeName(code), code);
@@ -113,7 +123,7 @@ const ACTIVE_WORDS = new Map<string, boolean>(
 );
 
 function headerNames(spec: ColumnSpec, kind: RegistryKind): string[] {
-  const names = Object.values(CATALOGUES).map((c) => labelsAt(c, `registries.columns.${kind}`)[spec.key] ?? '');
+  const names = LABEL_CATALOGUES.map((c) => labelsAt(c, `registries.columns.${kind}`)[spec.key] ?? '');
   return [...names, spec.key, ...(spec.aliases ?? [])].filter(Boolean).map(normalizeHeader);
 }
 

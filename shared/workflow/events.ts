@@ -7,6 +7,9 @@ export const RECORD_EVENT_TYPES = [
   'finding_added', // 新增问题
   'finding_edited', // 修改问题
   'imported', // 从数据包接收
+  'document_issued', // 文书签发
+  'evidence_added', // 添加证据材料
+  'evidence_removed', // 移除证据材料
 ] as const;
 export type RecordEventType = (typeof RECORD_EVENT_TYPES)[number];
 

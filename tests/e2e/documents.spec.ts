@@ -1,35 +1,35 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { OPINION_SOURCE } from '../unit/documents/fixtures';
+import { dossierEvents, openOwnDossier, seedDemoData } from './support/dossiers';
 import { expect, openApp, seedOffice, test } from './support/fixtures';
+import { APP_URL } from './support/harness';
 
 const SCREENS = resolve(import.meta.dirname, '../artifacts/documents/screens');
 
-// The dossier feature will create drafts through draftDocumentFromSource(); until it
-// lands, the test drafts from the same DocumentSource straight through the backend.
-// The timeline entry on issuance is wired by the dossier feature (onDocumentIssued).
-test('drafts an opinion from a dossier source, previews, issues and lists it', async ({ desk }) => {
+test('drafts an opinion from a dossier with findings, previews, issues it, and finds it on the timeline and in the list', async ({
+  desk,
+}) => {
+  test.setTimeout(120_000);
   await seedOffice(desk);
-  const draft = await desk.backend.documents.createDraft('supervision_opinion', OPINION_SOURCE);
   const { page } = desk;
   await openApp(page);
-  await page.getByRole('menuitem', { name: '文书' }).click();
-  await expect(page.getByTestId('document-list')).toContainText('行政执法监督意见书');
-  await expect(page.getByTestId('document-list')).toContainText('草稿');
-  await page
-    .getByTestId('document-list')
-    .getByRole('row', { name: /行政执法监督意见书/ })
-    .click();
+  await seedDemoData(page);
+  // A dossier under rectification has findings with deadlines.
+  const dossierId = await openOwnDossier(page, '?status=rectifying');
+  const title = (await page.getByTestId('dossier-title').textContent()) ?? '';
+  const findings = await page.getByTestId('tab-findings').locator('.ant-badge').textContent();
 
+  await page.getByRole('tab', { name: '文书' }).click();
+  await page.getByTestId('draft-document').click();
+  await page.getByRole('menuitem', { name: '行政执法监督意见书' }).click();
   await expect(page.getByTestId('document-heading')).toHaveText('起草：行政执法监督意见书');
-  await expect(page.getByTestId('field-recipient')).toHaveValue('青山县市场监督管理局');
-  await expect(page.getByTestId('finding-card')).toHaveCount(5);
+  await expect(page.getByTestId('finding-card')).toHaveCount(Number(findings));
   await page.screenshot({ path: join(SCREENS, 'editor-draft.png'), fullPage: false });
 
   await page.getByTestId('preview').click();
   const preview = page.getByTestId('pdf-preview');
   await expect(preview).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
-  expect(Number(await preview.getAttribute('data-pages'))).toBeGreaterThanOrEqual(2);
   await expect(preview.locator('canvas.pdf-page').first()).toBeVisible();
   await page.screenshot({ path: join(SCREENS, 'preview-draft.png') });
   await page.keyboard.press('Escape');
@@ -40,9 +40,9 @@ test('drafts an opinion from a dossier source, previews, issues and lists it', a
   await expect(page.getByTestId('document-heading')).toHaveText('青司执监意〔2026〕1号');
   await expect(page.getByText('存档文件完好')).toBeVisible();
   await page.screenshot({ path: join(SCREENS, 'editor-issued.png') });
-
-  const issued = await desk.backend.documents.get(draft.id);
-  expect(issued).toMatchObject({ status: 'issued', number: '青司执监意〔2026〕1号', dossierId: 'dossier-2026-0042' });
+  const [issued] = await desk.backend.documents.list({ status: 'issued' });
+  expect(issued).toMatchObject({ number: '青司执监意〔2026〕1号', dossierId });
+  const files = (await desk.backend.documents.get(issued?.id ?? '')).files;
 
   // Save a copy where the clerk chooses.
   const target = join(desk.userDataDir, 'copy.docx');
@@ -51,10 +51,32 @@ test('drafts an opinion from a dossier source, previews, issues and lists it', a
   await expect(page.getByText(`已保存到 ${target}`)).toBeVisible();
   expect(readFileSync(target).subarray(0, 2).toString()).toBe('PK');
 
-  await page.getByRole('button', { name: '返回文书列表' }).click();
+  // Back on the dossier: the issuance is on its timeline, with the files' hashes, and
+  // the chain still verifies.
+  await page.goto(`${APP_URL}#/dossiers/${dossierId}`);
+  await expect(page.getByTestId('dossier-title')).toHaveText(title);
+  await page.getByTestId('tab-timeline').click();
+  const timeline = page.getByTestId('dossier-detail');
+  await expect(timeline.getByText('签发文书')).toBeVisible();
+  await expect(timeline.getByText(/文书：青司执监意〔2026〕1号/)).toBeVisible();
+  await page.getByTestId('verify-integrity').click();
+  await expect(page.getByTestId('integrity-result')).toContainText('完整');
+  const events = await dossierEvents(page, dossierId);
+  expect(events.filter((e) => e.type === 'document_issued')).toEqual([
+    expect.objectContaining({
+      data: expect.objectContaining({ number: '青司执监意〔2026〕1号', pdfSha256: files?.pdf.sha256 }),
+    }),
+  ]);
+  // Showing the dossier again does not record the issuance twice.
+  await page.reload();
+  await page.getByTestId('tab-timeline').click();
+  await expect(timeline.getByText('签发文书')).toHaveCount(1);
+
+  await page.getByRole('tab', { name: '文书' }).click();
+  await expect(page.getByTestId('dossier-documents')).toContainText('青司执监意〔2026〕1号');
+  await page.getByRole('menuitem', { name: '文书' }).click();
   const row = page.getByTestId('document-list').getByRole('row', { name: /青司执监意〔2026〕1号/ });
   await expect(row).toContainText('已签发');
-  await expect(row).toContainText('青山县市场监督管理局');
   await page.screenshot({ path: join(SCREENS, 'list.png') });
 });
 

@@ -3,9 +3,10 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Evidence } from '../../shared/domain/dossier';
-import { openOwnDossier, seedDemoData } from './support/dossiers';
+import { dossierEvents, openOwnDossier, seedDemoData } from './support/dossiers';
 import { makePdf, makePng } from './support/files';
 import { expect, openApp, seedOffice, test } from './support/fixtures';
+import { APP_URL } from './support/harness';
 import { idbAll } from './support/idb';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -13,6 +14,10 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 /** A dossier of the office's own, with its evidence tab open; returns the dossier's id. */
 async function openPanel(page: Page): Promise<string> {
   await openApp(page);
+  // The clerk signs what they add and remove.
+  await page.goto(`${APP_URL}#/settings`);
+  await page.getByTestId('clerk-name').fill('李明');
+  await page.getByTestId('clerk-save').click();
   await seedDemoData(page);
   const id = await openOwnDossier(page);
   await page.getByTestId('tab-evidence').click();
@@ -69,8 +74,8 @@ test('evidence: add by dialog and by drop, duplicates caught, image and PDF prev
   let records = await idbAll<Evidence>(page, 'evidence');
   expect(records.map((e) => [e.fileName, e.sha256, e.size, e.dossierId, e.addedBy]).sort()).toEqual(
     [
-      ['notice.pdf', sha256(pdf), pdf.length, dossierId, '青山县司法局'],
-      ['site-photo.png', sha256(png), png.length, dossierId, '青山县司法局'],
+      ['notice.pdf', sha256(pdf), pdf.length, dossierId, '李明'],
+      ['site-photo.png', sha256(png), png.length, dossierId, '李明'],
     ].sort(),
   );
   const stored = (sha: string) => join(desk.userDataDir, 'evidence', sha.slice(0, 2), sha);
@@ -120,10 +125,14 @@ test('evidence: add by dialog and by drop, duplicates caught, image and PDF prev
   await dialog.getByRole('button', { name: '移 除' }).click();
   await expect(dialog).toBeHidden();
   await expect(row(page, 'statement.txt').getByTestId('evidence-removed-note')).toContainText(
-    '由 青山县司法局 移除，原因：与本案无关，误传',
+    '由 李明 移除，原因：与本案无关，误传',
   );
   const removed = (await idbAll<Evidence>(page, 'evidence')).find((e) => e.fileName === 'statement.txt');
-  expect(removed?.removed).toMatchObject({ by: '青山县司法局', reason: '与本案无关，误传' });
+  expect(removed?.removed).toMatchObject({ by: '李明', reason: '与本案无关，误传' });
+  // Each addition and the removal are on the dossier's timeline, with the files named.
+  const events = (await dossierEvents(page, dossierId)).filter((e) => e.type.startsWith('evidence_'));
+  expect(events.map((e) => e.type)).toEqual(['evidence_added', 'evidence_added', 'evidence_removed']);
+  expect(events[2]?.data).toMatchObject({ name: 'statement.txt', sha256: sha256(statement) });
   expect(existsSync(stored(sha256(statement)))).toBe(true);
   await expect(row(page, 'statement.txt').getByRole('button', { name: '移除' })).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('evidence-panel.png'), fullPage: true });

@@ -5,9 +5,11 @@ import type { DialogPort } from '../../services/dialogs';
 export const electronDialogs: DialogPort = {
   async showOpen(options) {
     const parent = BrowserWindow.getFocusedWindow();
-    const properties: ('openFile' | 'multiSelections')[] = options.multiple
-      ? ['openFile', 'multiSelections']
-      : ['openFile'];
+    const properties: ('openFile' | 'openDirectory' | 'multiSelections')[] = options.directory
+      ? ['openDirectory']
+      : options.multiple
+        ? ['openFile', 'multiSelections']
+        : ['openFile'];
     const request = { title: options.title, defaultPath: options.defaultPath, filters: options.filters, properties };
     const result = parent ? await dialog.showOpenDialog(parent, request) : await dialog.showOpenDialog(request);
     return result.canceled || result.filePaths.length === 0 ? null : result.filePaths;

@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import { localDate } from '../../../shared/calendar/dates';
 import type { WorkingCalendar } from '../../../shared/calendar/working-days';
 import { dueDate } from '../../../shared/calendar/working-days';
@@ -438,6 +439,51 @@ export async function createDossier(env: StoreEnv, draft: DossierDraft): Promise
   });
   if (done) afterCommit(db, done);
   return record;
+}
+
+/** A timeline entry about something recorded beside the dossier (evidence, a document). */
+export interface RecordEventInput {
+  type: RecordEventType;
+  data: Record<string, unknown>;
+  reason?: string;
+}
+
+/**
+ * Runs `work` (writes to `tables`, e.g. the evidence rows) and appends the timeline
+ * event it calls for, in one transaction: the change and its record on the timeline
+ * are never separated by a crash. `eventFor` sees the work's result and the dossier
+ * and returns null when there is nothing to record (e.g. an event already present).
+ */
+export async function recordWithEvent<T>(
+  env: StoreEnv,
+  id: string,
+  tables: readonly Table[],
+  work: () => Promise<T>,
+  eventFor: (result: T, record: DossierRecord) => RecordEventInput | null,
+): Promise<T> {
+  const { db } = env;
+  const at = clock(env).toISOString();
+  let done: Committed | undefined;
+  const result = await db.transaction('rw', [...writeTables(db), ...tables], async () => {
+    const before = await loadForWrite(db, id);
+    const value = await work();
+    const event = eventFor(value, before);
+    if (!event) return value;
+    const after = structuredClone(before);
+    after.dossier = { ...before.dossier, version: before.dossier.version + 1, updatedAt: at };
+    const status = after.dossier.status;
+    appendEvent(after, env, at, {
+      type: event.type,
+      from: status,
+      to: status,
+      data: event.data,
+      ...(event.reason ? { reason: event.reason } : {}),
+    });
+    done = await putRecord(db, after);
+    return value;
+  });
+  if (done) afterCommit(db, done);
+  return result;
 }
 
 const EDITABLE_FIELDS = [

@@ -323,7 +323,9 @@ export function DocumentEditor() {
           </Typography.Link>
         ) : null}
         {detail.dossierId ? (
-          <Typography.Text type="secondary">{t('documents:editor.dossier', { id: detail.dossierId })}</Typography.Text>
+          <Typography.Link onClick={() => navigate(`/dossiers/${encodeURIComponent(detail.dossierId ?? '')}`)}>
+            {t('documents:editor.dossier')}
+          </Typography.Link>
         ) : null}
       </Space>
       <Form form={form} layout="vertical" className="document-form" disabled={!isDraft} data-testid="document-form">

@@ -9,7 +9,7 @@ import type { StoredFileInfo } from '../../../shared/ipc/contract/evidence';
 import { ApiError } from '../../api/client';
 import { useSession } from '../../app/session';
 import { useErrorMessage } from '../../components/use-error-message';
-import { recordEvidence, removeEvidence, useDossierEvidence } from './data';
+import { type EvidenceRecorder, evidenceTableRecorder, useDossierEvidence } from './data';
 import { PreviewModal } from './PreviewModal';
 import { addDropped, addFromDialog, type Transfer, type TransferProgress } from './transfer';
 import './evidence.css';
@@ -20,6 +20,8 @@ export interface EvidencePanelProps {
   readOnly?: boolean;
   /** Who is acting, for "added by" / "removed by"; defaults to the office's name. */
   actor?: string;
+  /** Where changes are written; the dossier page's recorder also writes the timeline. */
+  recorder?: EvidenceRecorder;
 }
 
 /**
@@ -27,7 +29,12 @@ export interface EvidencePanelProps {
  * SHA-256, image and PDF preview, and removal that is recorded with a reason, never a
  * deletion.
  */
-export function EvidencePanel({ dossierId, readOnly = false, actor }: EvidencePanelProps) {
+export function EvidencePanel({
+  dossierId,
+  readOnly = false,
+  actor,
+  recorder = evidenceTableRecorder,
+}: EvidencePanelProps) {
   const { t } = useTranslation(['evidence', 'common', 'errors']);
   const { office } = useSession();
   const who = actor ?? office?.name ?? '';
@@ -51,7 +58,7 @@ export function EvidencePanel({ dossierId, readOnly = false, actor }: EvidencePa
       try {
         const stored = await take({ opId: crypto.randomUUID(), signal: controller.signal, onProgress: setProgress });
         if (stored.length === 0) return;
-        const outcome = await recordEvidence(dossierId, stored, who);
+        const outcome = await recorder.add(dossierId, stored, who);
         for (const duplicate of outcome.duplicates) {
           void message.warning({
             content: t('evidence:duplicate', { name: duplicate.fileName, existing: duplicate.existing }),
@@ -67,7 +74,7 @@ export function EvidencePanel({ dossierId, readOnly = false, actor }: EvidencePa
         setProgress(null);
       }
     },
-    [dossierId, who, message, t, showError],
+    [dossierId, who, message, t, showError, recorder],
   );
 
   const onDrop = (event: DragEvent<HTMLElement>) => {
@@ -211,12 +218,22 @@ export function EvidencePanel({ dossierId, readOnly = false, actor }: EvidencePa
         data-testid="evidence-table"
       />
       {previewing && <PreviewModal item={previewing} onClose={() => setPreviewing(null)} />}
-      {removing && <RemoveDialog item={removing} actor={who} onClose={() => setRemoving(null)} />}
+      {removing && <RemoveDialog item={removing} actor={who} recorder={recorder} onClose={() => setRemoving(null)} />}
     </Card>
   );
 }
 
-function RemoveDialog({ item, actor, onClose }: { item: Evidence; actor: string; onClose(): void }) {
+function RemoveDialog({
+  item,
+  actor,
+  recorder,
+  onClose,
+}: {
+  item: Evidence;
+  actor: string;
+  recorder: EvidenceRecorder;
+  onClose(): void;
+}) {
   const { t } = useTranslation(['evidence', 'common', 'errors']);
   const [form] = Form.useForm<{ reason: string }>();
   const showError = useErrorMessage();
@@ -227,7 +244,7 @@ function RemoveDialog({ item, actor, onClose }: { item: Evidence; actor: string;
       return;
     }
     try {
-      await removeEvidence(item.id, actor, reason);
+      await recorder.remove(item.id, actor, reason);
       onClose();
     } catch (error) {
       showError(error);

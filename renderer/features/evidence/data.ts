@@ -57,15 +57,26 @@ export async function recordEvidence(dossierId: string, files: StoredFileInfo[],
   });
 }
 
+/**
+ * Where evidence changes are written. The dossier feature supplies one that also puts
+ * each change on the dossier's timeline, in the same transaction.
+ */
+export interface EvidenceRecorder {
+  add(dossierId: string, files: StoredFileInfo[], actor: string): Promise<AddOutcome>;
+  remove(id: string, by: string, reason: string): Promise<Evidence | undefined>;
+}
+
+export const evidenceTableRecorder: EvidenceRecorder = { add: recordEvidence, remove: removeEvidence };
+
 /** Marks evidence removed, with who, when and why; the record and the bytes stay. */
-export async function removeEvidence(id: string, by: string, reason: string): Promise<void> {
+export async function removeEvidence(id: string, by: string, reason: string): Promise<Evidence | undefined> {
   const d = db();
-  await d.transaction('rw', d.evidence, async () => {
+  return d.transaction('rw', d.evidence, async () => {
     const item = await d.evidence.get(id);
     if (!item) throw new Error(`No evidence ${id}`);
-    if (item.removed) return;
-    await d.evidence.update(id, {
-      removed: { at: new Date().toISOString(), by: by.slice(0, 80), reason: reason.trim() },
-    });
+    if (item.removed) return undefined;
+    const removed = { at: new Date().toISOString(), by: by.slice(0, 80), reason: reason.trim() };
+    await d.evidence.update(id, { removed });
+    return { ...item, removed };
   });
 }

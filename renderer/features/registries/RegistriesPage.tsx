@@ -4,7 +4,8 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useNavigate, useParams } from 'react-router';
 import { REGISTRY_KINDS, type RegistryKind, type RegistryRecords } from '../../../shared/domain/registry';
-import { CATALOGUES } from '../../../shared/i18n';
+import { registries as enRegistries } from '../../../shared/i18n/en/registries';
+import { registries as zhRegistries } from '../../../shared/i18n/zh-CN/registries';
 import { normalizeName } from '../../../shared/registry/columns';
 import { organSubtree, type RegistrySnapshot } from '../../../shared/registry/rules';
 import { call } from '../../api/client';
@@ -102,7 +103,7 @@ function RegistriesTabs() {
     try {
       const file = await call('registry.readTable');
       if (!file) return;
-      const names = Object.values(CATALOGUES).map((c) => c.registries.tabs[kind]);
+      const names = [zhRegistries, enRegistries].map((c) => c.tabs[kind]);
       setImporting({ file, sheet: chooseSheet(kind, file, names, snapshot) });
     } catch (error) {
       showError(error);

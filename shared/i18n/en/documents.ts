@@ -142,7 +142,7 @@ export const documents: Messages<typeof zh> = {
     corrects: 'Corrects {{number}}',
     supersededBy: 'Replaced by a correction',
     voidedBecause: 'Number voided: {{reason}}',
-    dossier: 'Dossier: {{id}}',
+    dossier: 'Open the dossier',
     fromSource: 'Filled in from the dossier. Please check before issuing.',
     noPrefixOffice: 'Enter your office short name in Settings first.',
   },

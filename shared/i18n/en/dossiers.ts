@@ -201,8 +201,9 @@ export const dossiers: Messages<typeof zh> = {
     },
     overdue: 'Overdue',
     none: '—',
-    documentsPlaceholder:
-      'Drafting and issuing documents comes with the Documents feature: notices, opinions and decisions generated from this dossier.',
+    documentsHint:
+      "Drafts are filled from this dossier's findings, requirements and deadlines, and can be edited before issuing.",
+    documentsEmpty: 'No documents for this dossier yet.',
   },
   actions: {
     title: 'Actions',
@@ -333,8 +334,13 @@ export const dossiers: Messages<typeof zh> = {
       finding_added: 'Finding recorded',
       finding_edited: 'Finding edited',
       imported: 'Received in a package',
+      document_issued: 'Document issued',
+      evidence_added: 'Evidence added',
+      evidence_removed: 'Evidence removed',
     },
     fieldsChanged: 'Changed: {{fields}}',
+    documentIssued: 'Document: {{number}} {{title}}',
+    evidenceFiles: 'Files: {{names}}',
     detail: '{{label}}: {{value}}',
   },
   form: {

@@ -32,6 +32,69 @@ export const errors: Messages<typeof zh> = {
     EVIDENCE_NOT_A_FILE: 'Only files can be added: not folders, and not the app’s own data files.',
     EVIDENCE_SOURCE_CHANGED:
       'The file changed while it was being copied and was not added. Try again once it is no longer being modified.',
+    PATH_NOT_GRANTED: 'Only files chosen in a file dialog can be used.',
+    CRYPTO_SELF_TEST_FAILED:
+      'The encryption self-test failed on this computer ({{failed}}). For safety, packages cannot be sent or received. Please reinstall the software.',
+    KEYS_NOT_SET_UP: 'This office has no keys yet. Please create them in Settings.',
+    KEYS_ALREADY_SET_UP: "This office already has keys. Use 'Replace keys' to change them.",
+    KEYS_LOCKED: 'The keys are locked. Please enter the passphrase.',
+    KEYS_WRONG_PASSPHRASE: 'The passphrase is not correct. The keys stay locked.',
+    KEYS_PROTECTION_UNAVAILABLE:
+      'The key store of this computer is not available. Protect the keys with a passphrase, or restore them from the key backup if they cannot be opened.',
+    KEYS_FILE_DAMAGED: 'The key file is damaged. Please restore the keys from the key backup.',
+    KEYS_BACKUP_INVALID: 'This is not a valid key backup, or the file is damaged.',
+    KEYS_BACKUP_OTHER_ORGAN: 'This key backup belongs to another organ and cannot be restored here.',
+    TRUST_CERTIFICATE_INVALID: 'This is not a valid organ certificate, or it was changed ({{reason}}).',
+    TRUST_OWN_CERTIFICATE: 'This is this office’s own certificate; there is nothing to import.',
+    TRUST_KEY_REVOKED: 'This key was revoked and cannot be trusted again.',
+    TRUST_PREVIEW_EXPIRED: 'The check took too long. Please open the certificate again.',
+    TRUST_FINGERPRINT_MISMATCH: 'The confirmed fingerprint is not the certificate’s. Nothing was imported.',
+    TRUST_NO_ACTIVE_KEY: 'Every key of {{organ}} has been revoked. Import its new certificate first.',
+    PKG_NOT_A_PACKAGE: 'This file is not a dossier package.',
+    PKG_TRUNCATED: 'The package is incomplete (cut off). Ask the sending office to copy it again.',
+    PKG_TRAILING_DATA: '{{bytes}} extra bytes follow the end of the package. It was changed and is refused.',
+    PKG_MALFORMED: 'The package is malformed ({{detail}}) and is refused.',
+    PKG_UNSUPPORTED_VERSION:
+      'Package format version {{version}} is not supported (this software reads version {{supported}}). Please update the software.',
+    PKG_UNSAFE_NAME: "The package contains an unsafe file name '{{name}}' and is refused.",
+    PKG_LINK_ENTRY: "The package contains a link or special file '{{name}}' and is refused.",
+    PKG_DUPLICATE_ENTRY: "The package contains the name '{{name}}' twice and is refused.",
+    PKG_COMPRESSED_ENTRY:
+      "'{{name}}' in the package is compressed, which the format does not allow. The package is refused.",
+    PKG_SIZE_MISMATCH: "The declared size of '{{name}}' does not match its contents. The package is refused.",
+    PKG_UNEXPECTED_ENTRY: "The package contains '{{name}}', which does not belong in it. The package is refused.",
+    PKG_UNLISTED_FILE: "The file '{{name}}' is not in the package’s manifest. The package is refused.",
+    PKG_MISSING_FILE: "The file '{{name}}' listed in the manifest is missing. The package is refused.",
+    PKG_LIMIT_EXCEEDED: 'The package exceeds a limit ({{what}}) and is refused.',
+    PKG_HEADER_DAMAGED: 'The package header is damaged. Ask the sending office to copy it again.',
+    PKG_BAD_SIGNATURE: 'The signature of {{organ}} does not verify; the package may have been altered and is refused.',
+    PKG_UNKNOWN_SENDER:
+      'The sender {{organ}} is not in the trust registry. Check and import its organ certificate first.',
+    PKG_SENDER_REVOKED: 'The key of {{organ}} has been revoked; its packages are refused.',
+    PKG_OWN_PACKAGE: 'This package was sent by this office and cannot be imported here.',
+    PKG_WRONG_RECIPIENT: 'This package is addressed to {{organ}}, not to this office.',
+    PKG_NO_KEY:
+      'This office’s keys cannot open the package. After moving to a new computer, restore the key backup first.',
+    PKG_REPLAYED: 'This package has already been imported.',
+    PKG_OUTDATED: 'A newer package from this organ has already been imported; this older one is refused.',
+    PKG_FROM_FUTURE:
+      'The package says it was made at {{createdAt}}, later than this computer’s clock. Please check the date and time on both computers.',
+    PKG_CHUNK_DAMAGED:
+      'Part {{chunk}} of {{chunks}} of the package is damaged or was altered. Ask the sending office to copy it again.',
+    PKG_FINAL_CHUNK_DAMAGED:
+      'The last part of the package is damaged or was altered. Ask the sending office to copy it again.',
+    PKG_HASH_MISMATCH: "The file '{{name}}' does not match the signed manifest. The package is refused.",
+    PKG_CRC_MISMATCH:
+      'The package contents do not match their checksum; the file is damaged. Ask the sending office to copy it again.',
+    PKG_INVALID_DATA: 'The dossier data in the package does not meet the format and is refused.',
+    PKG_EVIDENCE_MISSING: 'An evidence file is missing ({{sha256}}). No package was written.',
+    PKG_EVIDENCE_CHANGED:
+      'An evidence file was changed and no longer matches its recorded hash ({{sha256}}). No package was written.',
+    RECEIPT_INVALID: 'This is not a valid receipt, or the file is damaged.',
+    RECEIPT_BAD_SIGNATURE: 'The receipt’s signature does not verify; it may have been altered.',
+    RECEIPT_UNKNOWN_PACKAGE: 'This receipt is for a package not sent from this office.',
+    RECEIPT_WRONG_ORGAN: 'This receipt was not issued by the recipient {{organ}}.',
+    RECEIPT_MISMATCH: 'The receipt describes different contents than the package this office sent.',
   },
   fields: {
     required: 'This field is required',

@@ -139,7 +139,7 @@ export const documents = {
     corrects: '本文书更正 {{number}}',
     supersededBy: '已被更正版本取代',
     voidedBecause: '文号已作废：{{reason}}',
-    dossier: '所属案卷：{{id}}',
+    dossier: '打开所属案卷',
     fromSource: '已根据案卷内容填写，请核对后签发。',
     noPrefixOffice: '请先在设置中填写本机关简称。',
   },

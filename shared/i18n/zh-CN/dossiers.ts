@@ -199,7 +199,8 @@ export const dossiers = {
     },
     overdue: '已逾期',
     none: '—',
-    documentsPlaceholder: '文书起草和签发将在“文书”功能中提供：从本案卷生成通知书、意见书和决定书。',
+    documentsHint: '按本案卷的问题、整改要求和期限生成文书草稿，可在签发前修改。',
+    documentsEmpty: '本案卷还没有文书。',
   },
   actions: {
     title: '办理',
@@ -328,8 +329,13 @@ export const dossiers = {
       finding_added: '登记问题',
       finding_edited: '修改问题',
       imported: '接收数据包',
+      document_issued: '签发文书',
+      evidence_added: '添加证据材料',
+      evidence_removed: '移除证据材料',
     },
     fieldsChanged: '修改了：{{fields}}',
+    documentIssued: '文书：{{number}} {{title}}',
+    evidenceFiles: '文件：{{names}}',
     detail: '{{label}}：{{value}}',
   },
   form: {

@@ -6,6 +6,7 @@ import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import Conf from 'conf';
 import { type Backend, createBackend } from '../../../electron/backend';
 import { answerEvidenceRequest, EVIDENCE_PATH_PREFIX } from '../../../electron/services/evidence/http';
+import { PassphraseProtector } from '../../../electron/services/keys/protector';
 import { createFileLogger } from '../../../electron/services/logger';
 import { SETTINGS_DEFAULTS, type SettingsSchema } from '../../../electron/services/settings';
 import { eventChannel, PRELOAD_CHANNELS } from '../../../shared/ipc/channels';
@@ -93,6 +94,22 @@ export interface LaunchOptions {
   userDataDir: string;
   locale?: 'zh-CN' | 'en';
   viewport?: { width: number; height: number };
+  /** 'unavailable' plays a Linux desktop without a key store (safeStorage's basic_text). */
+  keyStore?: 'available' | 'unavailable';
+}
+
+/**
+ * Stands in for the OS key store: a passphrase protector with a fixed secret and cheap
+ * scrypt, so keys made in one "session" open in the next without a prompt.
+ */
+async function harnessKeyStore(): Promise<PassphraseProtector> {
+  return PassphraseProtector.create('e2e harness key store', {
+    name: 'scrypt',
+    N: 2 ** 10,
+    r: 8,
+    p: 1,
+    salt: Buffer.alloc(16, 0x5a).toString('base64'),
+  });
 }
 
 /** Starts "the app": a backend over userDataDir and Chromium with a persistent profile in it. */
@@ -129,6 +146,7 @@ export async function launchDesk(options: LaunchOptions): Promise<DeskInstance> 
     userDataDir,
     settingsStore,
     logger,
+    systemProtector: options.keyStore === 'unavailable' ? null : await harnessKeyStore(),
     runtime: 'harness',
     version: '0.0.0-test',
     platform: process.platform,

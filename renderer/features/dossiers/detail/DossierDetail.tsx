@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import { Alert, Badge, Button, Card, Empty, Result, Space, Spin, Tabs, Tag } from 'antd';
-import { Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Alert, Badge, Button, Card, Result, Space, Spin, Tabs, Tag } from 'antd';
+import { Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { isRectificationOverdue, rectificationSettled } from '../../../../shared/domain/dossier';
@@ -8,9 +8,11 @@ import type { DossierRecord } from '../../../db/dossiers/layout';
 import { getDossier } from '../../../db/dossiers/store';
 import { STATUS_COLORS } from '../components/labels';
 import { useDossiers } from '../data/use-store';
+import { DocumentsTab } from '../documents/DocumentsTab';
+import { recordIssuedDocuments } from '../documents/record-issued';
 import { EvidenceTab } from '../EvidenceTab';
 import { ActionBar } from './ActionBar';
-import { DOSSIER_PANELS } from './extra-panels';
+import { DOSSIER_PANELS, PanelLabel } from './extra-panels';
 import { FindingsTab } from './FindingsTab';
 import { Overview } from './Overview';
 import { TimelineTab } from './TimelineTab';
@@ -19,7 +21,7 @@ import { TimelineTab } from './TimelineTab';
 export function DossierDetail() {
   const { t } = useTranslation('dossiers');
   const { id = '' } = useParams();
-  const { db, today } = useDossiers();
+  const { db, env, today } = useDossiers();
   const navigate = useNavigate();
   const [record, setRecord] = useState<DossierRecord | null | undefined>(undefined);
   const [tab, setTab] = useState('overview');
@@ -29,12 +31,22 @@ export function DossierDetail() {
     let live = true;
     opened.current = performance.now();
     setRecord(undefined);
-    void getDossier(db, id).then((r) => {
-      if (live) setRecord(r ?? null);
+    void getDossier(db, id).then(async (r) => {
+      if (!live) return;
+      setRecord(r ?? null);
+      // Documents issued since the dossier was last shown go on its timeline now.
+      if (r && (await recordIssuedDocuments(env, r).catch(() => false)) && live) {
+        setRecord((await getDossier(db, id)) ?? null);
+      }
     });
     return () => {
       live = false;
     };
+  }, [db, env, id]);
+
+  // Changes made beside the dossier (evidence) put events on its timeline: read it again.
+  const reload = useCallback(() => {
+    void getDossier(db, id).then((r) => setRecord(r ?? null));
   }, [db, id]);
 
   // The benchmark reads this: from opening to the page drawn with findings and timeline.
@@ -144,18 +156,18 @@ export function DossierDetail() {
             {
               key: 'evidence',
               label: <span data-testid="tab-evidence">{t('detail.tabs.evidence')}</span>,
-              children: <EvidenceTab dossierId={d.id} readOnly={!!received} />,
+              children: <EvidenceTab dossierId={d.id} readOnly={!!received} onChanged={reload} />,
             },
             {
               key: 'documents',
               label: t('detail.tabs.documents'),
-              children: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('detail.documentsPlaceholder')} />,
+              children: <DocumentsTab record={record} readOnly={!!received} />,
             },
             ...panels
               .filter((p) => p.placement === 'tab')
               .map((p) => ({
                 key: p.key,
-                label: <span data-testid={`tab-${p.key}`}>{p.label?.(t)}</span>,
+                label: <span data-testid={`tab-${p.key}`}>{p.label && <PanelLabel label={p.label} />}</span>,
                 children: panel(p),
               })),
             {

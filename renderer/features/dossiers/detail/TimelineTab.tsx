@@ -81,6 +81,16 @@ export function TimelineTab({ record }: { record: DossierRecord }) {
       const index = record.findings.findIndex((f) => f.id === data.finding);
       if (index >= 0) lines.push(t('timeline.detail', { label: t('actions.fields.findingId'), value: index + 1 }));
     }
+    if (event.type === 'document_issued' && typeof data.number === 'string') {
+      lines.push(t('timeline.documentIssued', { number: data.number, title: String(data.title ?? '') }));
+    }
+    if (event.type === 'evidence_added' && Array.isArray(data.files)) {
+      const names = (data.files as { name?: unknown }[]).map((f) => String(f.name ?? ''));
+      lines.push(t('timeline.evidenceFiles', { names: names.join(t('list.separator')) }));
+    }
+    if (event.type === 'evidence_removed' && typeof data.name === 'string') {
+      lines.push(t('timeline.evidenceFiles', { names: data.name }));
+    }
     if (Array.isArray(data.findings) && event.type === 'receive_report') {
       const numbers = (data.findings as string[])
         .map((id) => record.findings.findIndex((f) => f.id === id) + 1)

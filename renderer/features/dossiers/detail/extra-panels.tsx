@@ -1,5 +1,5 @@
-import type { TFunction } from 'i18next';
-import { type ComponentType, lazy, type ReactNode } from 'react';
+import { type ComponentType, lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DossierRecord } from '../../../db/dossiers/layout';
 
 /** What a panel gets: the dossier, and a way to show the dossier changed. */
@@ -18,7 +18,8 @@ export interface DossierPanel {
   key: string;
   placement: 'overview' | 'tab';
   applies(record: DossierRecord): boolean;
-  label?(t: TFunction): ReactNode;
+  /** A tab's label: a key of the panel's own catalogue, "namespace:key". */
+  label?: string;
   Component: ComponentType<DossierPanelProps>;
 }
 
@@ -33,7 +34,7 @@ export const DOSSIER_PANELS: DossierPanel[] = [
     key: 'campaign',
     placement: 'tab',
     applies: (r) => (r.dossier.kind === 'special' || r.dossier.kind === 'inspection') && !r.dossier.links.parentId,
-    label: (t) => t('campaigns:panel.tab'),
+    label: 'campaigns:panel.tab',
     Component: lazy(() => import('../../campaigns/CampaignPanel')),
   },
   {
@@ -46,14 +47,28 @@ export const DOSSIER_PANELS: DossierPanel[] = [
     key: 'coordination',
     placement: 'tab',
     applies: (r) => r.dossier.kind === 'coordination',
-    label: (t) => t('coordination:tab'),
+    label: 'coordination:tab',
     Component: lazy(() => import('../../coordination/CoordinationPanel')),
   },
   {
     key: 'review',
     placement: 'tab',
     applies: (r) => !!r.dossier.workflow.service || !!r.dossier.workflow.review,
-    label: (t) => t('coordination:review.tab'),
+    label: 'coordination:review.tab',
     Component: lazy(() => import('../../coordination/ReviewRequestsPanel')),
   },
 ];
+
+function LabelText({ label }: { label: string }) {
+  const { t } = useTranslation(label.split(':')[0]);
+  return <>{t(label)}</>;
+}
+
+/** A tab label in its feature's catalogue, which loads with the label (blank until it has). */
+export function PanelLabel({ label }: { label: string }) {
+  return (
+    <Suspense fallback={null}>
+      <LabelText label={label} />
+    </Suspense>
+  );
+}
