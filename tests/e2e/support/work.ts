@@ -1,0 +1,46 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { APP_URL } from './harness';
+
+/**
+ * The supervision-work flows run on a fixed clock: deadlines in working days only mean
+ * something against a known calendar, and a late reply needs time to pass. The page's
+ * clock is fixed at 09:00 Beijing time on `day` (later calls move it forward).
+ */
+export async function setDay(page: Page, day: string): Promise<void> {
+  await page.clock.setFixedTime(new Date(`${day}T09:00:00+08:00`));
+}
+
+/** Opens an antd Select and picks options by their visible text (or the first n). */
+export async function pick(page: Page, field: Locator, choices: string[] | number): Promise<void> {
+  await field.click();
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  const texts =
+    typeof choices === 'number'
+      ? (await dropdown.locator('.ant-select-item-option-content').allTextContents()).slice(0, choices)
+      : choices;
+  for (const text of texts) {
+    const input = field.locator('input');
+    if (await input.isEditable()) await input.fill(text);
+    await dropdown.locator('.ant-select-item-option', { hasText: text }).first().click();
+  }
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+}
+
+/** Names the clerk (who signs timelines) and fills the registries with the demo. */
+export async function prepareOffice(page: Page): Promise<void> {
+  await page.goto(`${APP_URL}#/settings`);
+  await page.getByTestId('clerk-name').fill('李明');
+  await page.getByTestId('clerk-save').click();
+  await page.getByTestId('demo-count').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^100$/ }).click();
+  await page.getByTestId('demo-generate').click();
+  await expect(page.getByTestId('demo-result')).toBeVisible({ timeout: 90_000 });
+}
+
+/** Fills an antd DatePicker by typing the date. */
+export async function fillDate(field: Locator, date: string): Promise<void> {
+  await field.click();
+  await field.fill(date);
+  await field.press('Enter');
+}
