@@ -14,10 +14,13 @@ export async function setDay(page: Page, day: string): Promise<void> {
 export async function pick(page: Page, field: Locator, choices: string[] | number): Promise<void> {
   await field.click();
   const dropdown = page.locator('.ant-select-dropdown:visible');
-  const texts =
-    typeof choices === 'number'
-      ? (await dropdown.locator('.ant-select-item-option-content').allTextContents()).slice(0, choices)
-      : choices;
+  let texts = typeof choices === 'number' ? [] : choices;
+  if (typeof choices === 'number') {
+    // Options of a long list arrive a moment after the dropdown itself.
+    const options = dropdown.locator('.ant-select-item-option-content');
+    await expect.poll(async () => (await options.allTextContents()).length).toBeGreaterThanOrEqual(choices);
+    texts = (await options.allTextContents()).slice(0, choices);
+  }
   for (const text of texts) {
     const input = field.locator('input');
     if (await input.isEditable()) await input.fill(text);
