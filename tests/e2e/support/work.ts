@@ -1,13 +1,22 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { APP_URL } from './harness';
 
+const clocked = new WeakSet<Page>();
+
 /**
- * The supervision-work flows run on a fixed clock: deadlines in working days only mean
+ * The supervision-work flows run on a known date: deadlines in working days only mean
  * something against a known calendar, and a late reply needs time to pass. The page's
- * clock is fixed at 09:00 Beijing time on `day` (later calls move it forward).
+ * clock starts at 09:00 Beijing time on `day` and runs on (messages still close); later
+ * calls move it to another day.
  */
 export async function setDay(page: Page, day: string): Promise<void> {
-  await page.clock.setFixedTime(new Date(`${day}T09:00:00+08:00`));
+  const time = new Date(`${day}T09:00:00+08:00`);
+  if (clocked.has(page)) {
+    await page.clock.setSystemTime(time);
+  } else {
+    await page.clock.install({ time });
+    clocked.add(page);
+  }
 }
 
 /** Opens an antd Select and picks options by their visible text (or the first n). */
