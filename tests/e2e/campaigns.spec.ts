@@ -1,6 +1,6 @@
 import { expect, seedOffice, test } from './support/fixtures';
 import { APP_URL } from './support/harness';
-import { pick, prepareOffice, setDay } from './support/work';
+import { addFinding, pick, prepareOffice, setDay } from './support/work';
 
 const TITLE = '2026年涉企行政处罚专项监督（第二批）';
 
@@ -51,15 +51,7 @@ test('a campaign over five subjects makes five child dossiers, and a finding in 
   };
   await act('open', () => page.getByRole('dialog').getByLabel('调阅案卷').check());
   await act('start_investigation');
-  await page.getByTestId('tab-findings').click();
-  await page.getByTestId('add-finding').click();
-  const dialog = page.getByRole('dialog');
-  await pick(page, dialog.getByTestId('finding-category'), ['执法程序']);
-  await pick(page, dialog.getByTestId('finding-subcategory'), ['未告知或未组织听证']);
-  await dialog.getByLabel('问题描述').fill('作出较大数额罚款决定前未告知当事人听证权利');
-  await dialog.getByLabel('整改要求').fill('依法重新作出处罚决定并告知听证权利');
-  await dialog.getByRole('button', { name: '保 存' }).click();
-  await expect(dialog).toBeHidden();
+  await addFinding(page, '执法程序', '未告知或未组织听证', '作出较大数额罚款决定前未告知当事人听证权利');
 
   // Back on the campaign: the finding is counted under its category in the report data.
   await page.getByRole('tab', { name: '概况' }).click();

@@ -56,3 +56,16 @@ export async function fillDate(field: Locator, date: string): Promise<void> {
   await field.fill(date);
   await field.press('Enter');
 }
+
+/** Adds a finding of the taxonomy on the dossier page's findings tab. */
+export async function addFinding(page: Page, category: string, item: string, description: string): Promise<void> {
+  await page.getByTestId('tab-findings').click();
+  await page.getByTestId('add-finding').click();
+  const dialog = page.getByRole('dialog');
+  await pick(page, dialog.getByTestId('finding-category'), [category]);
+  await pick(page, dialog.getByTestId('finding-subcategory'), [item]);
+  await dialog.getByLabel('问题描述').fill(description);
+  await dialog.getByLabel('整改要求').fill('依法纠正，并书面报告整改情况');
+  await dialog.getByRole('button', { name: '保 存' }).click();
+  await expect(dialog).toBeHidden();
+}
