@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
+import { seedDemoData } from './e2e/support/dossiers';
 import { APP_URL, launchDesk, makeUserDataDir } from './e2e/support/harness';
 import { COUNTY_OFFICE } from './e2e/support/office';
 
@@ -14,8 +15,27 @@ type Shot = {
   locale: 'zh-CN' | 'en';
   office: boolean;
   route?: string;
+  /** Fill the registries and dossiers with the demo data first. */
+  demo?: boolean;
+  /** The window's inner size; the smallest the app allows is 960 × 640. */
+  viewport?: { width: number; height: number };
   prepare?: (page: Page) => Promise<void>;
 };
+
+/** Waits for the list's rows and the registry names they show (placeholders until read). */
+async function listLoaded(page: Page): Promise<void> {
+  await page.getByTestId('dossier-row').first().waitFor();
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.subject-line')].every((line) => !line.textContent?.includes('…')),
+  );
+}
+
+/** Opens the first dossier of the list (after the demo data, one with findings and a history). */
+async function openFirstDossier(page: Page): Promise<void> {
+  await listLoaded(page);
+  await page.getByTestId('dossier-row').first().click();
+  await page.getByTestId('dossier-detail').waitFor();
+}
 
 const shots: Shot[] = [
   { name: 'wizard-zh', locale: 'zh-CN', office: false },
@@ -23,15 +43,29 @@ const shots: Shot[] = [
   { name: 'main-zh', locale: 'zh-CN', office: true, route: '#/dashboard' },
   { name: 'main-en', locale: 'en', office: true, route: '#/dashboard' },
   { name: 'settings-zh', locale: 'zh-CN', office: true, route: '#/settings' },
+  { name: 'dossiers-zh', locale: 'zh-CN', office: true, demo: true, route: '#/dossiers', prepare: listLoaded },
+  { name: 'dossiers-en', locale: 'en', office: true, demo: true, route: '#/dossiers', prepare: listLoaded },
+  {
+    name: 'dossiers-small-window-zh',
+    locale: 'zh-CN',
+    office: true,
+    demo: true,
+    route: '#/dossiers',
+    prepare: listLoaded,
+    viewport: { width: 960, height: 640 },
+  },
+  { name: 'dossier-zh', locale: 'zh-CN', office: true, demo: true, route: '#/dossiers', prepare: openFirstDossier },
+  { name: 'registries-zh', locale: 'zh-CN', office: true, demo: true, route: '#/registries' },
 ];
 
 const only = process.argv.slice(2);
 for (const shot of shots.filter((s) => only.length === 0 || only.includes(s.name))) {
   const folder = makeUserDataDir('desk-shot-');
-  const desk = await launchDesk({ userDataDir: folder.dir, viewport: { width: 1280, height: 800 } });
+  const desk = await launchDesk({ userDataDir: folder.dir, viewport: shot.viewport ?? { width: 1280, height: 800 } });
   try {
     desk.backend.settings.setLocale(shot.locale);
     if (shot.office) desk.backend.settings.setOffice(COUNTY_OFFICE);
+    if (shot.demo) await seedDemoData(desk.page, '1,000');
     await desk.page.goto(`${APP_URL}${shot.route ?? ''}`);
     await desk.page.waitForLoadState('networkidle');
     await shot.prepare?.(desk.page);

@@ -60,7 +60,7 @@ export function Shell() {
           <span className="shell-brand-mark" aria-hidden>
             <SafetyCertificateFilled />
           </span>
-          <span>{t('common:appNameShort')}</span>
+          <span className="shell-brand-name">{t('common:appNameShort')}</span>
         </div>
         <nav aria-label={t('common:appName')}>
           <Menu
