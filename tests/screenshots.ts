@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { seedDemoData } from './e2e/support/dossiers';
 import { APP_URL, launchDesk, makeUserDataDir } from './e2e/support/harness';
 import { COUNTY_OFFICE } from './e2e/support/office';
+import { prepareOffice, setDay } from './e2e/support/work';
 
 const outDir = resolve(import.meta.dirname, '../build/screenshots');
 mkdirSync(outDir, { recursive: true });
@@ -56,7 +57,53 @@ const shots: Shot[] = [
   },
   { name: 'dossier-zh', locale: 'zh-CN', office: true, demo: true, route: '#/dossiers', prepare: openFirstDossier },
   { name: 'registries-zh', locale: 'zh-CN', office: true, demo: true, route: '#/registries' },
+  ...workShots(),
 ];
+
+/** Supervision work over the demo data, on a fixed day so deadlines read the same each time. */
+function workShots(): Shot[] {
+  const withDemo =
+    (route: string, then?: (page: Page) => Promise<void>) =>
+    async (page: Page): Promise<void> => {
+      await setDay(page, '2026-11-27');
+      await page.reload();
+      await prepareOffice(page);
+      await page.goto(`${APP_URL}${route}`);
+      await page.reload();
+      await page.waitForLoadState('networkidle');
+      await then?.(page);
+    };
+  const firstRow = (testId: string, shown: string) => async (page: Page) => {
+    await page.getByTestId(testId).first().locator('a').first().click();
+    await page.getByTestId(shown).waitFor();
+  };
+  return [
+    { name: 'clues-zh', locale: 'zh-CN', office: true, prepare: withDemo('#/clues') },
+    { name: 'clues-en', locale: 'en', office: true, prepare: withDemo('#/clues') },
+    {
+      name: 'clue-zh',
+      locale: 'zh-CN',
+      office: true,
+      prepare: withDemo('#/clues', async (page) => {
+        await page.getByTestId('clue-filter-overdue').click();
+        await page.getByTestId('clue-row').first().dblclick();
+        await page.getByTestId('clue-detail').waitFor();
+      }),
+    },
+    { name: 'clue-form-zh', locale: 'zh-CN', office: true, prepare: withDemo('#/clues/new') },
+    { name: 'campaigns-zh', locale: 'zh-CN', office: true, prepare: withDemo('#/campaigns') },
+    {
+      name: 'campaign-zh',
+      locale: 'zh-CN',
+      office: true,
+      prepare: withDemo('#/campaigns', firstRow('campaign-row', 'campaign-done')),
+    },
+    { name: 'enterprise-zh', locale: 'zh-CN', office: true, prepare: withDemo('#/enterprise') },
+    { name: 'flags-zh', locale: 'zh-CN', office: true, prepare: withDemo('#/enterprise?tab=flags') },
+    { name: 'followup-zh', locale: 'zh-CN', office: true, prepare: withDemo('#/followup') },
+    { name: 'followup-en', locale: 'en', office: true, prepare: withDemo('#/followup') },
+  ];
+}
 
 const only = process.argv.slice(2);
 for (const shot of shots.filter((s) => only.length === 0 || only.includes(s.name))) {
