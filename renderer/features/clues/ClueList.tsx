@@ -208,18 +208,17 @@ export function ClueList() {
               key: 'number',
               title: t('clues:columns.number'),
               width: 170,
+              // Number, then when and how it came in: the title keeps the room it needs.
               render: (_, c) => (
-                <Link className="work-number" to={`/clues/${c.id}`}>
-                  {c.number}
-                </Link>
+                <>
+                  <Link className="work-number" to={`/clues/${c.id}`}>
+                    {c.number}
+                  </Link>
+                  <span className="sub">
+                    {c.receivedOn} · {t(`dossiers:sources.${c.source}`)}
+                  </span>
+                </>
               ),
-            },
-            { key: 'receivedOn', title: t('clues:columns.receivedOn'), dataIndex: 'receivedOn', width: 110 },
-            {
-              key: 'source',
-              title: t('clues:columns.source'),
-              width: 110,
-              render: (_, c) => t(`dossiers:sources.${c.source}`),
             },
             {
               key: 'title',
@@ -234,7 +233,7 @@ export function ClueList() {
             {
               key: 'reporter',
               title: t('clues:columns.reporter'),
-              width: 150,
+              width: 130,
               render: (_, c) =>
                 !c.reporter ? (
                   <span className="text-muted">—</span>
@@ -247,19 +246,19 @@ export function ClueList() {
             {
               key: 'status',
               title: t('clues:columns.status'),
-              width: 100,
+              width: 96,
               render: (_, c) => <Tag color={CLUE_STATUS_COLORS[c.status]}>{t(`clues:statuses.${c.status}`)}</Tag>,
             },
             {
               key: 'due',
               title: t('clues:columns.due'),
-              width: 150,
+              width: 140,
               render: (_, c) => <DueCell clue={c} today={today} />,
             },
             {
               key: 'result',
               title: t('clues:columns.result'),
-              width: 190,
+              width: 170,
               render: (_, c) => <ResultCell clue={c} number={c.dossierId ? numbers.get(c.dossierId) : undefined} />,
             },
           ]}

@@ -131,7 +131,7 @@ function DossierRows({ kind, onChanged }: { kind: DossierWorkKind; onChanged(): 
           {
             key: 'number',
             title: t('dossiers:list.columns.number'),
-            width: 170,
+            width: 150,
             render: (_, r) => (
               <Link className="work-number" to={`/dossiers/${encodeURIComponent(r.card.id)}`}>
                 {r.card.number}
@@ -151,14 +151,14 @@ function DossierRows({ kind, onChanged }: { kind: DossierWorkKind; onChanged(): 
           {
             key: 'status',
             title: t('dossiers:list.columns.status'),
-            width: 100,
+            width: 96,
             render: (_, r) => <Tag color={STATUS_COLORS[r.card.status]}>{t(`dossiers:statuses.${r.card.status}`)}</Tag>,
           },
-          { key: 'what', title: t('followup:overdue.what'), width: 280, render: (_, r) => overdueText(r) },
+          { key: 'what', title: t('followup:overdue.what'), width: 230, render: (_, r) => overdueText(r) },
           {
             key: 'days',
             title: t('followup:overdue.days'),
-            width: 90,
+            width: 80,
             render: (_, r) => (
               <span className="text-danger">
                 {t('followup:overdue.daysCell', { days: r.items[0]?.days ?? lateDays(r.card.dueOn ?? today, today) })}
@@ -167,7 +167,7 @@ function DossierRows({ kind, onChanged }: { kind: DossierWorkKind; onChanged(): 
           },
           {
             key: 'actions',
-            width: 220,
+            width: 160,
             render: (_, r) => <RowActions row={r} onEscalate={setEscalating} />,
           },
         ]}
@@ -207,8 +207,9 @@ function RowActions({ row, onEscalate }: { row: OverdueDossierRow; onEscalate(re
       calendar.addWorkingDays(today, 10),
     );
   };
+  // Stacked, so the title keeps its room in a 1280-wide window.
   return (
-    <Space size={4}>
+    <Space size={4} orientation="vertical" align="start">
       {row.canEscalate && (
         <Button
           size="small"
@@ -302,7 +303,7 @@ function ClueRows({ kind }: { kind: 'assessment' | 'referral_reply' }) {
           {
             key: 'days',
             title: t('followup:overdue.days'),
-            width: 90,
+            width: 80,
             render: (_, c) => (
               <span className="text-danger">
                 {t('followup:overdue.daysCell', {
