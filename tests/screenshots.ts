@@ -73,13 +73,16 @@ function workShots(): Shot[] {
       await page.waitForLoadState('networkidle');
       await then?.(page);
     };
+  const rowsShown = (testId: string) => async (page: Page) => {
+    await page.getByTestId(testId).first().waitFor();
+  };
   const firstRow = (testId: string, shown: string) => async (page: Page) => {
     await page.getByTestId(testId).first().locator('a').first().click();
     await page.getByTestId(shown).waitFor();
   };
   return [
-    { name: 'clues-zh', locale: 'zh-CN', office: true, prepare: withDemo('#/clues') },
-    { name: 'clues-en', locale: 'en', office: true, prepare: withDemo('#/clues') },
+    { name: 'clues-zh', locale: 'zh-CN', office: true, prepare: withDemo('#/clues', rowsShown('clue-row')) },
+    { name: 'clues-en', locale: 'en', office: true, prepare: withDemo('#/clues', rowsShown('clue-row')) },
     {
       name: 'clue-zh',
       locale: 'zh-CN',
@@ -91,17 +94,32 @@ function workShots(): Shot[] {
       }),
     },
     { name: 'clue-form-zh', locale: 'zh-CN', office: true, prepare: withDemo('#/clues/new') },
-    { name: 'campaigns-zh', locale: 'zh-CN', office: true, prepare: withDemo('#/campaigns') },
+    {
+      name: 'campaigns-zh',
+      locale: 'zh-CN',
+      office: true,
+      prepare: withDemo('#/campaigns', rowsShown('campaign-row')),
+    },
     {
       name: 'campaign-zh',
       locale: 'zh-CN',
       office: true,
       prepare: withDemo('#/campaigns', firstRow('campaign-row', 'campaign-done')),
     },
-    { name: 'enterprise-zh', locale: 'zh-CN', office: true, prepare: withDemo('#/enterprise') },
-    { name: 'flags-zh', locale: 'zh-CN', office: true, prepare: withDemo('#/enterprise?tab=flags') },
-    { name: 'followup-zh', locale: 'zh-CN', office: true, prepare: withDemo('#/followup') },
-    { name: 'followup-en', locale: 'en', office: true, prepare: withDemo('#/followup') },
+    {
+      name: 'enterprise-zh',
+      locale: 'zh-CN',
+      office: true,
+      prepare: withDemo('#/enterprise', rowsShown('inspection-row')),
+    },
+    {
+      name: 'flags-zh',
+      locale: 'zh-CN',
+      office: true,
+      prepare: withDemo('#/enterprise?tab=flags', rowsShown('flag-row')),
+    },
+    { name: 'followup-zh', locale: 'zh-CN', office: true, prepare: withDemo('#/followup', rowsShown('overdue-row')) },
+    { name: 'followup-en', locale: 'en', office: true, prepare: withDemo('#/followup', rowsShown('overdue-row')) },
   ];
 }
 

@@ -160,7 +160,7 @@ function DossierRows({ kind, onChanged }: { kind: DossierWorkKind; onChanged(): 
             title: t('followup:overdue.days'),
             width: 80,
             render: (_, r) => (
-              <span className="text-danger">
+              <span className="text-danger work-number">
                 {t('followup:overdue.daysCell', { days: r.items[0]?.days ?? lateDays(r.card.dueOn ?? today, today) })}
               </span>
             ),
@@ -305,7 +305,7 @@ function ClueRows({ kind }: { kind: 'assessment' | 'referral_reply' }) {
             title: t('followup:overdue.days'),
             width: 80,
             render: (_, c) => (
-              <span className="text-danger">
+              <span className="text-danger work-number">
                 {t('followup:overdue.daysCell', {
                   days: lateDays((kind === 'assessment' ? c.assessDue : c.replyDue) ?? today, today),
                 })}
