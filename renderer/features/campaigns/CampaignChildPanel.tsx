@@ -7,6 +7,8 @@ import type { CampaignPlan } from '../../../shared/campaigns/campaign';
 import { getCampaign } from '../../db/work/campaigns';
 import { useDossiers } from '../dossiers/data/use-store';
 import type { DossierPanelProps } from '../dossiers/detail/extra-panels';
+// Dossier panels load without the work pages: they bring the styles they use.
+import '../followup/work.css';
 
 /** On a campaign's child dossier: the checklist to work through, and the way back to the campaign. */
 export default function CampaignChildPanel({ record }: DossierPanelProps) {

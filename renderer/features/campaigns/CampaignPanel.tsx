@@ -40,6 +40,8 @@ import { useNames } from '../dossiers/data/names';
 import { useDossiers } from '../dossiers/data/use-store';
 import type { DossierPanelProps } from '../dossiers/detail/extra-panels';
 import { useStoreError } from '../dossiers/detail/use-store-error';
+// Dossier panels load without the work pages: they bring the styles they use.
+import '../followup/work.css';
 
 /**
  * A campaign's plan and progress: the children (one per subject), findings per

@@ -7,6 +7,8 @@ import type { Clue } from '../../../shared/clues/clue';
 import { getClue } from '../../db/work/clues';
 import { useDossiers } from '../dossiers/data/use-store';
 import type { DossierPanelProps } from '../dossiers/detail/extra-panels';
+// Dossier panels load without the work pages: they bring the styles they use.
+import '../followup/work.css';
 
 /** On a dossier opened from a clue: which clue, from where, and a link back. */
 export default function ClueOriginPanel({ record }: DossierPanelProps) {

@@ -33,6 +33,8 @@ import { useRegistryOptions } from '../dossiers/data/names';
 import { useDossiers } from '../dossiers/data/use-store';
 import type { DossierPanelProps } from '../dossiers/detail/extra-panels';
 import { useStoreError } from '../dossiers/detail/use-store-error';
+// Dossier panels load without the work pages: they bring the styles they use.
+import '../followup/work.css';
 
 const OUTCOME_COLORS = {
   pending: 'processing',

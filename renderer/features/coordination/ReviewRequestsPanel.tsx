@@ -20,6 +20,8 @@ import type { DossierPanelProps } from '../dossiers/detail/extra-panels';
 import { useStoreError } from '../dossiers/detail/use-store-error';
 import { lateDays, refusalText, useWorkSettings } from '../followup/use-work';
 import { ReviewStatusTag } from './ReviewStatusTag';
+// Dossier panels load without the work pages: they bring the styles they use.
+import '../followup/work.css';
 
 /**
  * 复查: the window for requesting review of the served document, the requests received
@@ -107,7 +109,9 @@ export default function ReviewRequestsPanel({ record, onChanged, readOnly }: Dos
               span: 2,
               children: review.outcome ? (
                 <span data-testid="review-outcome">
-                  <Tag color="blue">{t(`dossiers:reviewOutcomes.${review.outcome}`)}</Tag>
+                  <Tag color="blue" style={{ marginInlineEnd: 8 }}>
+                    {t(`dossiers:reviewOutcomes.${review.outcome}`)}
+                  </Tag>
                   {review.decidedOn}
                 </span>
               ) : (
