@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Locale } from '../shared/domain/locale';
+import { dossierBundlePayload } from '../shared/packages/payload';
 import { createDispatch, type Dispatch } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import type { DialogPort } from './services/dialogs';
@@ -13,7 +14,7 @@ import { TrustRegistry } from './services/keys/trust-registry';
 import type { Logger } from './services/logger';
 import { OperationRegistry } from './services/operations';
 import { packageEvidenceFrom } from './services/packages/evidence-store';
-import { PackageService, type PayloadSchema, placeholderPayloadSchema } from './services/packages/service';
+import { PackageService, type PayloadSchema } from './services/packages/service';
 import { PathGrants } from './services/path-grants';
 import { type SettingsPort, SettingsService } from './services/settings';
 import { sweepPartialFiles } from './services/storage/atomic';
@@ -38,7 +39,7 @@ export interface BackendDeps {
   shell: ShellPort;
   /** The OS key store (safeStorage in the app); null or absent where the platform has none. */
   systemProtector?: SecretProtector | null;
-  /** Checks the data packages carry; until the dossier bundle schema is plugged in, a placeholder. */
+  /** Checks the data packages carry: the dossier bundle schema unless a test brings its own. */
   payloadSchema?: PayloadSchema;
   now?: () => Date;
 }
@@ -89,8 +90,8 @@ export function createBackend(deps: BackendDeps): Backend {
     keys,
     trust,
     office: () => settings.office(),
-    evidence: packageEvidenceFrom(evidence),
-    payloadSchema: deps.payloadSchema ?? placeholderPayloadSchema,
+    evidence: packageEvidenceFrom(evidence, (sha256) => documents.issuedFileByHash(sha256)),
+    payloadSchema: deps.payloadSchema ?? dossierBundlePayload,
     softwareAgent: `Supervision Desk ${deps.version}`,
     now,
   });

@@ -4,14 +4,15 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { seedDemoData } from './e2e/support/dossiers';
-import { APP_URL, launchDesk, makeUserDataDir } from './e2e/support/harness';
+import { APP_URL, type DeskInstance, launchDesk, makeUserDataDir } from './e2e/support/harness';
 import { COUNTY_OFFICE } from './e2e/support/office';
 import { prepareOffice, setDay } from './e2e/support/work';
+import { packageShots } from './screenshots-packages';
 
 const outDir = resolve(import.meta.dirname, '../build/screenshots');
 mkdirSync(outDir, { recursive: true });
 
-type Shot = {
+export type Shot = {
   name: string;
   locale: 'zh-CN' | 'en';
   office: boolean;
@@ -20,7 +21,7 @@ type Shot = {
   demo?: boolean;
   /** The window's inner size; the smallest the app allows is 960 × 640. */
   viewport?: { width: number; height: number };
-  prepare?: (page: Page) => Promise<void>;
+  prepare?: (page: Page, desk: DeskInstance) => Promise<void>;
 };
 
 /** Waits for the list's rows and the registry names they show (placeholders until read). */
@@ -58,6 +59,7 @@ const shots: Shot[] = [
   { name: 'dossier-zh', locale: 'zh-CN', office: true, demo: true, route: '#/dossiers', prepare: openFirstDossier },
   { name: 'registries-zh', locale: 'zh-CN', office: true, demo: true, route: '#/registries' },
   ...workShots(),
+  ...packageShots,
 ];
 
 /** Supervision work over the demo data, on a fixed day so deadlines read the same each time. */
@@ -133,7 +135,7 @@ for (const shot of shots.filter((s) => only.length === 0 || only.includes(s.name
     if (shot.demo) await seedDemoData(desk.page, '1,000');
     await desk.page.goto(`${APP_URL}${shot.route ?? ''}`);
     await desk.page.waitForLoadState('networkidle');
-    await shot.prepare?.(desk.page);
+    await shot.prepare?.(desk.page, desk);
     await desk.page.waitForTimeout(400);
     await desk.page.screenshot({ path: join(outDir, `${shot.name}.png`) });
     console.warn(`wrote ${shot.name}.png`);

@@ -43,6 +43,7 @@ const CluesPage = lazy(() => import('../features/clues/CluesPage'));
 const CampaignsPage = lazy(() => import('../features/campaigns/CampaignsPage'));
 const EnterprisePage = lazy(() => import('../features/enterprise/EnterprisePage'));
 const FollowUpPage = lazy(() => import('../features/followup/FollowUpPage'));
+const PackagesPage = lazy(() => import('../features/packages/PackagesPage'));
 
 /** The left navigation, in order. Each feature replaces its placeholder with its pages. */
 export const NAV_ROUTES: NavRoute[] = [
@@ -64,7 +65,7 @@ export const NAV_ROUTES: NavRoute[] = [
     icon: <FileTextOutlined />,
     element: <DocumentsPage />,
   },
-  { key: 'packages', path: '/packages', icon: <SwapOutlined />, element: <PlaceholderPage feature="packages" /> },
+  { key: 'packages', path: '/packages', icon: <SwapOutlined />, element: <PackagesPage /> },
   {
     key: 'registries',
     path: '/registries',

@@ -96,6 +96,14 @@ export const originSchema = z.discriminatedUnion('kind', [
     senderFingerprint: z.string().min(1).max(128),
     packageId: z.string().min(1).max(64),
     receivedAt: timestamp,
+    /** The sender's registry names for the ids the dossier uses, which this office's registry lacks. */
+    senderNames: z
+      .object({
+        subjects: z.record(z.string(), z.string().max(200)),
+        organs: z.record(z.string(), z.string().max(200)),
+        supervisors: z.record(z.string(), z.string().max(200)),
+      })
+      .optional(),
   }),
 ]);
 export type RecordOrigin = z.infer<typeof originSchema>;

@@ -211,6 +211,17 @@ export class DocumentService {
   }
 
   /** The PDF to show before issuing (a draft) or the stored one (an issued document). */
+  /** The stored issued DOCX or PDF with this SHA-256, for packages that carry documents. */
+  async issuedFileByHash(sha256: string): Promise<string | null> {
+    await this.ready();
+    for (const record of this.store.issued.values()) {
+      for (const kind of ['docx', 'pdf'] as const) {
+        if (record.files[kind].sha256 === sha256) return this.store.issuedFile(record.id, kind);
+      }
+    }
+    return null;
+  }
+
   async preview(id: string): Promise<Uint8Array> {
     await this.ready();
     const issued = this.store.issued.get(id);

@@ -158,11 +158,11 @@ export class PackageService {
     const signer = await keys.signer();
     const files: { sha256: string; size: number; path: string }[] = [];
     for (const sha256 of new Set(request.files)) {
-      const size = await evidence.sizeOf(sha256);
-      if (size === null) {
+      const found = await evidence.locate(sha256);
+      if (!found) {
         throw new AppError('PKG_EVIDENCE_MISSING', `Evidence file ${sha256} is missing`, { params: { sha256 } });
       }
-      files.push({ sha256, size, path: evidence.pathOf(sha256) });
+      files.push({ sha256, ...found });
     }
     const issues = payloadSchema.validate(payloadSchema.schemaVersion, request.data, files);
     if (issues.length > 0) {

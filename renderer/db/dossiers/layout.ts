@@ -106,6 +106,8 @@ export interface DossierCard {
   /** Findings whose rectification is not settled. */
   openFindings: number;
   receivedFrom?: string;
+  /** For a received dossier: the sender's names of the subjects and organs the row shows, by id. */
+  senderNames?: Record<string, string>;
 }
 
 export interface CardBlock {

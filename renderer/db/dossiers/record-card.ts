@@ -24,5 +24,19 @@ export function cardOf(record: DossierRecord): DossierCard {
     findingCount: findings.length,
     openFindings: findings.filter((f) => !rectificationSettled(f)).length,
     ...(dossier.origin.kind === 'received' ? { receivedFrom: dossier.origin.senderOrganName } : {}),
+    ...senderNamesOf(dossier),
   };
+}
+
+/** The sender's names for the ids the row shows, which this office's registry may lack. */
+function senderNamesOf(dossier: DossierRecord['dossier']): Pick<DossierCard, 'senderNames'> {
+  if (dossier.origin.kind !== 'received' || !dossier.origin.senderNames) return {};
+  const { subjects, organs } = dossier.origin.senderNames;
+  const names = Object.fromEntries(
+    [
+      ...dossier.subjectIds.flatMap((id) => (subjects[id] ? [[id, subjects[id]]] : [])),
+      ...dossier.supervisedOrganIds.flatMap((id) => (organs[id] ? [[id, organs[id]]] : [])),
+    ].slice(0, 6),
+  );
+  return Object.keys(names).length > 0 ? { senderNames: names } : {};
 }

@@ -1,9 +1,9 @@
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { localDate } from '../../../shared/calendar/dates';
 import type { WorkingCalendar } from '../../../shared/calendar/working-days';
 import { dueDate } from '../../../shared/calendar/working-days';
 import { OFFICE_ORGAN_ID } from '../../../shared/demo/registry';
-import type { Dossier, Finding, RectificationStatus, TimelineEvent } from '../../../shared/domain/dossier';
+import type { Dossier, Evidence, Finding, RectificationStatus, TimelineEvent } from '../../../shared/domain/dossier';
 import type { DossierDraft, FindingDraft } from '../../../shared/dossiers/draft';
 import { formatDossierNumber, numberCounterKey } from '../../../shared/dossiers/numbering';
 import type { Term } from '../../../shared/search/tokenize';
@@ -85,7 +85,8 @@ async function metaValue(db: DeskDatabase, key: string): Promise<number> {
   return (await db.meta.get(key))?.v ?? 0;
 }
 
-const loading = new WeakMap<DeskDatabase, Promise<Catalog>>();
+/** Catalogue reads under way, per transaction (or per database outside one). */
+const loading = new WeakMap<object, Promise<Catalog>>();
 
 /** The catalogue, read once and then kept current by this window's own writes. */
 export async function loadCatalog(db: DeskDatabase): Promise<Catalog> {
@@ -96,11 +97,14 @@ export async function loadCatalog(db: DeskDatabase): Promise<Catalog> {
   // search index may be stale too.
   candidateMemo.delete(db);
   clearTermCache(db);
-  // Concurrent callers (the page and the counts) share one read.
-  let pending = loading.get(db);
+  // Concurrent callers in one transaction share one read. A caller in another
+  // transaction must not wait on it: IndexedDB would commit its own transaction while
+  // it waits, and its next read would fail.
+  const owner: object = Dexie.currentTransaction ?? db;
+  let pending = loading.get(owner);
   if (!pending) {
-    pending = readCatalog(db).finally(() => loading.delete(db));
-    loading.set(db, pending);
+    pending = readCatalog(db).finally(() => loading.delete(owner));
+    loading.set(owner, pending);
   }
   return pending;
 }
@@ -274,8 +278,21 @@ async function namesFor(db: DeskDatabase, dossier: Dossier): Promise<IndexNames>
   ]);
   // The office's own name is left out: every own dossier would match it.
   const organNames = organs.filter((o) => !!o).map((o) => o.name);
-  if (dossier.origin.kind === 'received') organNames.push(dossier.origin.senderOrganName);
-  return { subjects: subjects.filter((s) => !!s).map((s) => s.name), organs: organNames };
+  const subjectNames = subjects.filter((s) => !!s).map((s) => s.name);
+  if (dossier.origin.kind === 'received') {
+    organNames.push(dossier.origin.senderOrganName);
+    // The sender's names for ids this office's registry does not hold.
+    const sent = dossier.origin.senderNames;
+    if (sent) {
+      dossier.subjectIds.forEach((id, i) => {
+        if (!subjects[i] && sent.subjects[id]) subjectNames.push(sent.subjects[id]);
+      });
+      dossier.supervisedOrganIds.forEach((id, i) => {
+        if (!organs[i] && sent.organs[id]) organNames.push(sent.organs[id]);
+      });
+    }
+  }
+  return { subjects: subjectNames, organs: organNames };
 }
 
 interface Committed {
@@ -671,16 +688,14 @@ export function workflowContext(env: StoreEnv, now: Date): WorkflowContext {
   };
 }
 
-/**
- * Stores a dossier received in a package from another organ (origin "received"): new
- * ones get a slot, a newer version replaces the one held, an older or equal one is
- * refused as a conflict, and so is one whose timeline does not verify. The packages
- * feature calls this inside its import, after verifying the package itself.
- */
-export async function putReceivedDossier(
-  db: DeskDatabase,
-  received: { dossier: Dossier; findings: Finding[]; events: TimelineEvent[] },
-): Promise<DossierRecord> {
+/** A dossier as it arrives in a package: the record, with origin "received". */
+export interface ReceivedDossier {
+  dossier: Dossier;
+  findings: Finding[];
+  events: TimelineEvent[];
+}
+
+function checkReceived(received: ReceivedDossier): void {
   if (received.dossier.origin.kind !== 'received') {
     throw new DossierStoreError('NOT_EDITABLE', 'only dossiers received from another organ are stored this way');
   }
@@ -688,30 +703,77 @@ export async function putReceivedDossier(
   if (!verdict.ok) {
     throw new DossierStoreError('CONFLICT', `timeline of ${received.dossier.id} breaks at event ${verdict.brokenAt}`);
   }
-  let done: Committed | undefined;
-  const record = await db.transaction('rw', writeTables(db), async () => {
-    const slot = await slotOf(db, received.dossier.id);
-    const before = slot === undefined ? undefined : await readRecord(db, slot);
-    if (before) {
-      if (before.dossier.origin.kind !== 'received') {
-        throw new DossierStoreError('CONFLICT', `dossier ${received.dossier.id} is this office's own`);
-      }
-      if (before.dossier.version >= received.dossier.version) {
-        throw new DossierStoreError(
-          'CONFLICT',
-          `dossier ${received.dossier.id} is already held at this version or newer`,
-        );
+}
+
+/** Inside a write transaction: stores one received dossier, or refuses it (see putReceivedDossier). */
+async function storeReceived(
+  db: DeskDatabase,
+  received: ReceivedDossier,
+): Promise<Committed & { record: DossierRecord }> {
+  const slot = await slotOf(db, received.dossier.id);
+  const before = slot === undefined ? undefined : await readRecord(db, slot);
+  if (before) {
+    if (before.dossier.origin.kind !== 'received') {
+      throw new DossierStoreError('CONFLICT', `dossier ${received.dossier.id} is this office's own`);
+    }
+    if (before.dossier.version >= received.dossier.version) {
+      throw new DossierStoreError(
+        'CONFLICT',
+        `dossier ${received.dossier.id} is already held at this version or newer`,
+      );
+    }
+  }
+  const target = before?.slot ?? (await metaValue(db, META.nextSlot));
+  if (!before) await db.meta.put({ k: META.nextSlot, v: target + 1 });
+  const after: DossierRecord = { slot: target, ...received };
+  const done = await putRecord(db, after);
+  await reindex(db, before ?? null, after);
+  return { ...done, record: after };
+}
+
+/**
+ * Stores a dossier received in a package from another organ (origin "received"): new
+ * ones get a slot, a newer version replaces the one held, an older or equal one is
+ * refused as a conflict, and so is one whose timeline does not verify. The packages
+ * feature calls this inside its import, after verifying the package itself.
+ */
+export async function putReceivedDossier(db: DeskDatabase, received: ReceivedDossier): Promise<DossierRecord> {
+  const [record] = await putReceivedDossiers(db, [received]);
+  return record as DossierRecord;
+}
+
+/**
+ * Stores all the dossiers of a package, with their evidence rows, in one transaction:
+ * if any is refused (see putReceivedDossier) none is stored. A dossier's evidence rows
+ * replace those held for it, as its newer version replaces the older one.
+ */
+export async function putReceivedDossiers(
+  db: DeskDatabase,
+  list: readonly (ReceivedDossier & { evidence?: Evidence[] })[],
+): Promise<DossierRecord[]> {
+  for (const received of list) checkReceived(received);
+  const ids = new Set<string>();
+  for (const { dossier } of list) {
+    if (ids.has(dossier.id)) throw new DossierStoreError('CONFLICT', `dossier ${dossier.id} appears twice`);
+    ids.add(dossier.id);
+  }
+  const done: Committed[] = [];
+  const records = await db.transaction('rw', [...writeTables(db), db.evidence], async () => {
+    const stored: DossierRecord[] = [];
+    for (const { evidence, ...received } of list) {
+      const committed = await storeReceived(db, received);
+      done.push(committed);
+      stored.push(committed.record);
+      if (evidence) {
+        await db.evidence.where('dossierId').equals(received.dossier.id).delete();
+        await db.evidence.bulkPut(evidence.map((e) => ({ ...e, dossierId: received.dossier.id })));
       }
     }
-    const target = before?.slot ?? (await metaValue(db, META.nextSlot));
-    if (!before) await db.meta.put({ k: META.nextSlot, v: target + 1 });
-    const after: DossierRecord = { slot: target, ...received };
-    done = await putRecord(db, after);
-    await reindex(db, before ?? null, after);
-    return after;
+    return stored;
   });
-  if (done) afterCommit(db, done);
-  return record;
+  // Each write moved the catalogue on by one version, so they apply in order.
+  for (const d of done) afterCommit(db, d);
+  return records;
 }
 
 /** Takes a workflow action: the change and its timeline event commit together or not at all. */

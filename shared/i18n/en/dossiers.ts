@@ -11,6 +11,7 @@ export const dossiers: Messages<typeof zh> = {
     empty: 'No dossier matches these filters',
     emptyAll: 'No dossiers yet. Register the first one, or generate demo data in Settings.',
     loading: 'Loading…',
+    loadFailed: 'The dossier list could not be read. Try again; if it keeps failing, see the log.',
     loadMore: 'Loading more…',
     end: 'All {{count}} shown',
     readOnly: 'Received',
@@ -145,6 +146,7 @@ export const dossiers: Messages<typeof zh> = {
     edit: 'Edit',
     notFound: 'This dossier cannot be found; it may have been removed or the link is wrong.',
     receivedBanner: 'Received from {{organ}}: read only, it cannot be changed or handled here.',
+    receivedPackage: 'Package {{packageId}}, received {{receivedAt}}.',
     tabs: {
       overview: 'Overview',
       findings: 'Findings and rectification',
@@ -203,6 +205,8 @@ export const dossiers: Messages<typeof zh> = {
     none: '—',
     documentsHint:
       "Drafts are filled from this dossier's findings, requirements and deadlines, and can be edited before issuing.",
+    receivedDocumentsHint:
+      'Documents the sending organ issued, carried in its package: read-only here, with the issued PDF to view.',
     documentsEmpty: 'No documents for this dossier yet.',
   },
   actions: {

@@ -9,6 +9,7 @@ export const dossiers = {
     empty: '没有符合条件的案卷',
     emptyAll: '还没有案卷。可以登记第一件，或在“设置”中生成演示数据。',
     loading: '正在加载…',
+    loadFailed: '案卷列表读取失败，请重试；若仍失败，请查看日志。',
     loadMore: '正在加载更多…',
     end: '已显示全部 {{count}} 件',
     readOnly: '下级报送',
@@ -143,6 +144,7 @@ export const dossiers = {
     edit: '编辑',
     notFound: '找不到这件案卷，可能已被删除或链接有误。',
     receivedBanner: '本案卷由{{organ}}报送，仅供查阅，不能在本机修改或办理。',
+    receivedPackage: '交换包 {{packageId}}，{{receivedAt}} 接收。',
     tabs: {
       overview: '概况',
       findings: '问题与整改',
@@ -200,6 +202,7 @@ export const dossiers = {
     overdue: '已逾期',
     none: '—',
     documentsHint: '按本案卷的问题、整改要求和期限生成文书草稿，可在签发前修改。',
+    receivedDocumentsHint: '发送机关签发的文书，随交换包一并送达；此处只读，可查看 PDF 原件。',
     documentsEmpty: '本案卷还没有文书。',
   },
   actions: {

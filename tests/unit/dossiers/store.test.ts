@@ -10,6 +10,7 @@ import {
   getDossier,
   listDossiers,
   putReceivedDossier,
+  putReceivedDossiers,
   repairSearchIndex,
   type StoreEnv,
   takeAction,
@@ -309,6 +310,55 @@ describe('dossiers received from another organ', () => {
       code: 'CONFLICT',
     });
     expect((await getDossier(db, 'recv-1'))?.dossier.version).toBe(4);
+  });
+
+  it('from one package are stored all together or, if one is refused, not at all', async () => {
+    const own = await createDossier(env, draft());
+    const evidence = {
+      id: 'ev-1',
+      dossierId: 'recv-a',
+      fileName: '询问笔录.pdf',
+      mimeType: 'application/pdf',
+      size: 12,
+      sha256: 'b'.repeat(64),
+      description: '',
+      addedAt: '2026-11-10T09:00:00.000+08:00',
+      addedBy: '张三',
+    };
+    const a = {
+      dossier: makeDossier({ id: 'recv-a', origin, version: 2 }),
+      findings: [],
+      events: timeline('recv-a', 2),
+    };
+    const b = {
+      dossier: makeDossier({ id: 'recv-b', origin, version: 1 }),
+      findings: [],
+      events: timeline('recv-b', 1),
+    };
+    const before = (await listDossiers(db, {}, { today })).total;
+    // The office's own dossier under a received id: the whole batch is refused.
+    const clash = { ...b, dossier: { ...b.dossier, id: own.dossier.id }, events: timeline(own.dossier.id, 1) };
+    await expect(putReceivedDossiers(db, [{ ...a, evidence: [evidence] }, clash])).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    expect((await listDossiers(db, {}, { today })).total).toBe(before);
+    expect(await getDossier(db, 'recv-a')).toBeUndefined();
+    expect(await db.evidence.count()).toBe(0);
+
+    const stored = await putReceivedDossiers(db, [{ ...a, evidence: [evidence] }, b]);
+    expect(stored.map((r) => r.dossier.id)).toEqual(['recv-a', 'recv-b']);
+    expect((await listDossiers(db, { origin: 'received' }, { today })).cards.map((c) => c.id).sort()).toEqual([
+      'recv-a',
+      'recv-b',
+    ]);
+    expect((await db.evidence.where('dossierId').equals('recv-a').toArray()).map((e) => e.fileName)).toEqual([
+      '询问笔录.pdf',
+    ]);
+    // The same versions again are refused: a package cannot set a dossier back.
+    await expect(putReceivedDossiers(db, [b])).rejects.toMatchObject({ code: 'CONFLICT' });
+    const broken = { ...a, dossier: { ...a.dossier, version: 3 }, events: timeline('recv-a', 3).slice(1) };
+    await expect(putReceivedDossiers(db, [broken])).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await getDossier(db, 'recv-a'))?.dossier.version).toBe(2);
   });
 });
 

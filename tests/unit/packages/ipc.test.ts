@@ -7,6 +7,7 @@ import { type Backend, createBackend } from '../../../electron/backend';
 import type { CallContext } from '../../../electron/ipc/dispatch';
 import { sha256Hex } from '../../../electron/services/crypto/primitives';
 import { silentLogger } from '../../../electron/services/logger';
+import { placeholderPayloadSchema } from '../../../electron/services/packages/service';
 import { SETTINGS_DEFAULTS, type SettingsSchema } from '../../../electron/services/settings';
 import type { OperationProgress } from '../../../shared/ipc/events';
 import { CITY_OFFICE, COUNTY_OFFICE } from '../../e2e/support/office';
@@ -46,6 +47,8 @@ async function desk(name: string, office: typeof COUNTY_OFFICE): Promise<Desk> {
         throw new Error('No printing in these tests');
       },
     },
+    // These tests are about the channels, not the dossier bundle: any object will do.
+    payloadSchema: placeholderPayloadSchema,
     now: () => new Date('2026-03-02T08:00:00.000Z'),
   });
   backend.settings.setOffice(office);

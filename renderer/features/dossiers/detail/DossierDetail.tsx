@@ -19,7 +19,7 @@ import { TimelineTab } from './TimelineTab';
 
 /** A dossier: header with its workflow actions, and tabs for its parts. */
 export function DossierDetail() {
-  const { t } = useTranslation('dossiers');
+  const { t, i18n } = useTranslation('dossiers');
   const { id = '' } = useParams();
   const { db, env, today } = useDossiers();
   const navigate = useNavigate();
@@ -115,6 +115,10 @@ export function DossierDetail() {
             showIcon
             style={{ marginTop: 12 }}
             message={t('detail.receivedBanner', { organ: received.senderOrganName })}
+            description={t('detail.receivedPackage', {
+              packageId: received.packageId,
+              receivedAt: new Date(received.receivedAt).toLocaleString(i18n.language),
+            })}
             data-testid="received-banner"
           />
         ) : (

@@ -21,6 +21,11 @@ export function Overview({ record }: { record: DossierRecord }) {
     { subjects: d.subjectIds, organs: [...d.supervisedOrganIds, d.owningOrganId], supervisors: d.handlerIds },
     office?.name ?? '',
   );
+  // A received dossier names what the sender's registry holds and this one may not.
+  const sent = d.origin.kind === 'received' ? d.origin.senderNames : undefined;
+  const subjectName = (id: string) => sent?.subjects[id] ?? names.subject(id);
+  const organName = (id: string) => sent?.organs[id] ?? names.organ(id);
+  const supervisorName = (id: string) => sent?.supervisors[id] ?? names.supervisor(id);
   const sep = t('list.separator');
   const none = t('detail.none');
   // One line per kind of deadline and date: four findings due the same day are one line.
@@ -34,19 +39,19 @@ export function Overview({ record }: { record: DossierRecord }) {
     {
       key: 'subjects',
       label: t('detail.fields.subjects'),
-      children: d.subjectIds.map(names.subject).join(sep) || none,
+      children: d.subjectIds.map(subjectName).join(sep) || none,
       span: 3,
     },
     {
       key: 'organs',
       label: t('detail.fields.organs'),
-      children: d.supervisedOrganIds.map(names.organ).join(sep) || none,
+      children: d.supervisedOrganIds.map(organName).join(sep) || none,
       span: 3,
     },
     {
       key: 'handlers',
       label: t('detail.fields.handlers'),
-      children: d.handlerIds.map(names.supervisor).join(sep) || none,
+      children: d.handlerIds.map(supervisorName).join(sep) || none,
     },
     {
       key: 'owner',

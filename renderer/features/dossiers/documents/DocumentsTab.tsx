@@ -1,5 +1,5 @@
-import { Button, Empty, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Empty, Modal, Space, Table, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { documentSourceFromDossier } from '../../../../shared/documents/from-dossier';
@@ -8,6 +8,8 @@ import { call } from '../../../api/client';
 import { useErrorMessage } from '../../../components/use-error-message';
 import type { DossierRecord } from '../../../db/dossiers/layout';
 import { DraftDocumentButton, documentPath } from '../../documents/draft-from-source';
+import { PdfPreview } from '../../evidence/PdfPreview';
+import { evidenceUrl } from '../../evidence/PreviewModal';
 import { useDossiers } from '../data/use-store';
 
 const STATUS_COLORS: Record<DocumentSummary['status'], string> = {
@@ -19,6 +21,86 @@ const STATUS_COLORS: Record<DocumentSummary['status'], string> = {
 
 /** A dossier's documents: drafts and issued ones, and drafting a new one from the dossier. */
 export function DocumentsTab({ record, readOnly }: { record: DossierRecord; readOnly: boolean }) {
+  if (record.dossier.origin.kind === 'received') return <ReceivedDocuments record={record} />;
+  return <OwnDocuments record={record} readOnly={readOnly} />;
+}
+
+interface ReceivedDocument {
+  documentId: string;
+  type: string;
+  number: string;
+  title: string;
+  issuedAt: string;
+  pdfSha256: string;
+}
+
+/**
+ * Documents a lower organ issued, as its package carried them: named by the dossier's
+ * timeline, their PDFs stored by hash beside the evidence. They are the sender's
+ * documents, so there is nothing to draft or edit here, only to read.
+ */
+function ReceivedDocuments({ record }: { record: DossierRecord }) {
+  const { t } = useTranslation(['documents', 'dossiers']);
+  const [shown, setShown] = useState<ReceivedDocument | null>(null);
+  const documents = useMemo<ReceivedDocument[]>(
+    () =>
+      record.events
+        .filter((e) => e.type === 'document_issued')
+        .map((e) => ({
+          documentId: String(e.data.documentId ?? ''),
+          type: String(e.data.documentType ?? ''),
+          number: String(e.data.number ?? ''),
+          title: String(e.data.title ?? ''),
+          issuedAt: String(e.data.issuedAt ?? e.at).slice(0, 10),
+          pdfSha256: String(e.data.pdfSha256 ?? ''),
+        })),
+    [record.events],
+  );
+  if (documents.length === 0) {
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dossiers:detail.documentsEmpty')} />;
+  }
+  return (
+    <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="dossier-documents">
+      <Typography.Text type="secondary">{t('dossiers:detail.receivedDocumentsHint')}</Typography.Text>
+      <Table<ReceivedDocument>
+        size="small"
+        rowKey="documentId"
+        dataSource={documents}
+        pagination={false}
+        columns={[
+          { title: t('list.type'), dataIndex: 'type', render: (type: string) => t(`types.${type}`, type) },
+          { title: t('list.number'), dataIndex: 'number', render: (n: string) => n || '—' },
+          { title: t('list.titleColumn'), dataIndex: 'title', ellipsis: true },
+          { title: t('list.date'), dataIndex: 'issuedAt', width: 120 },
+          {
+            title: '',
+            width: 80,
+            render: (_: unknown, doc) => (
+              <Button type="link" size="small" disabled={!doc.pdfSha256} onClick={() => setShown(doc)}>
+                {t('list.open')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      {shown && (
+        <Modal
+          open
+          width={900}
+          title={shown.number ? `${shown.number} ${shown.title}` : shown.title}
+          onCancel={() => setShown(null)}
+          footer={null}
+          destroyOnHidden
+          data-testid="received-document-preview"
+        >
+          <PdfPreview url={evidenceUrl(shown.pdfSha256)} />
+        </Modal>
+      )}
+    </Space>
+  );
+}
+
+function OwnDocuments({ record, readOnly }: { record: DossierRecord; readOnly: boolean }) {
   const { t } = useTranslation(['documents', 'dossiers']);
   const { db } = useDossiers();
   const navigate = useNavigate();

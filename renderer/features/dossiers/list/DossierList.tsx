@@ -1,6 +1,6 @@
 import { PlusOutlined, SearchOutlined, WarningFilled } from '@ant-design/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Button, Empty, Input, type InputRef, Space, Spin, Tag, Typography } from 'antd';
+import { App, Button, Empty, Input, type InputRef, Space, Spin, Tag, Typography } from 'antd';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -52,6 +52,16 @@ export function DossierList() {
   const [counts, setCounts] = useState<{ value: StatusCounts; start: number } | null>(null);
   const request = useRef(0);
   const pendingMeasure = useRef<{ name: string; start: number } | null>(null);
+  const { message } = App.useApp();
+  // A read that fails ends the spinner and says so; the next query or scroll tries again.
+  const failed = useCallback(
+    (error: unknown) => {
+      console.error(error);
+      setState((s) => ({ ...s, loading: false }));
+      void message.error(t('list.loadFailed'));
+    },
+    [message, t],
+  );
   const searchRef = useRef<InputRef>(null);
   const [text, setText] = useState(query.text ?? '');
   // The filters' option lists wait for the first page: the rows come first.
@@ -84,7 +94,7 @@ export function DossierList() {
         ...(page.next ? { next: page.next } : {}),
         loading: false,
       });
-    });
+    }, failed);
   }, [db, queryKey, today]);
 
   // The benchmarks read these spans: from the query to the rows (or counts) on screen.
@@ -112,8 +122,8 @@ export function DossierList() {
         next: page.next,
         loading: false,
       }));
-    });
-  }, [db, query, today, state.loading, state.next]);
+    }, failed);
+  }, [db, query, today, state.loading, state.next, failed]);
 
   // Search as the clerk types, a moment after the last key.
   useEffect(() => setText(query.text ?? ''), [query.text]);
@@ -275,10 +285,11 @@ const Row = memo(function Row({
   const { t } = useTranslation('dossiers');
   const navigate = useNavigate();
   const overdueDays = card.dueOn && card.dueOn < today ? daysBetween(card.dueOn, today) : 0;
+  const sent = card.senderNames;
   const supervised =
     card.subjectIds.length > 0
-      ? card.subjectIds.slice(0, 3).map(names.subject)
-      : card.supervisedOrganIds.slice(0, 3).map(names.organ);
+      ? card.subjectIds.slice(0, 3).map((id) => sent?.[id] ?? names.subject(id))
+      : card.supervisedOrganIds.slice(0, 3).map((id) => sent?.[id] ?? names.organ(id));
   const more = Math.max(card.subjectIds.length, card.supervisedOrganIds.length) - supervised.length;
   const open = () => navigate(`/dossiers/${encodeURIComponent(card.id)}`);
   return (
