@@ -1,5 +1,5 @@
 import { App, Button, Card, Form, InputNumber, Radio, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LATE_REVIEW_POLICIES } from '../../../shared/review-requests/review-request';
 import { db } from '../../db/database';
@@ -19,14 +19,17 @@ export default function WorkSettingsCard() {
   const { t } = useTranslation(['followup', 'common']);
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  // Disabled until the stored figures are in: what the clerk types first is not overwritten.
+  const [loaded, setLoaded] = useState(false);
   useEffect(() => {
-    void loadWorkSettings(db()).then((s) =>
+    void loadWorkSettings(db()).then((s) => {
       form.setFieldsValue({
         clueAssessmentWorkingDays: s.clueAssessmentWorkingDays,
         ...s.inspectionRules,
         lateReviewPolicy: s.lateReviewPolicy,
-      }),
-    );
+      });
+      setLoaded(true);
+    });
   }, [form]);
   const save = async (v: Values) => {
     await saveWorkSettings(db(), {
@@ -45,7 +48,13 @@ export default function WorkSettingsCard() {
   return (
     <Card title={f('title')} data-testid="work-settings">
       <Typography.Paragraph type="secondary">{f('description')}</Typography.Paragraph>
-      <Form form={form} layout="inline" className="settings-inline-form" onFinish={(v) => void save(v)}>
+      <Form
+        form={form}
+        layout="inline"
+        className="settings-inline-form"
+        disabled={!loaded}
+        onFinish={(v) => void save(v)}
+      >
         <Form.Item name="clueAssessmentWorkingDays" label={f('assessmentDays')} rules={[{ required: true }]}>
           <InputNumber min={1} max={60} style={{ width: 90 }} />
         </Form.Item>
