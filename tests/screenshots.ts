@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { seedDemoData } from './e2e/support/dossiers';
 import { APP_URL, type DeskInstance, launchDesk, makeUserDataDir } from './e2e/support/harness';
 import { COUNTY_OFFICE } from './e2e/support/office';
+import { prepareOffice, setDay } from './e2e/support/work';
 import { packageShots } from './screenshots-packages';
 
 const outDir = resolve(import.meta.dirname, '../build/screenshots');
@@ -57,6 +58,7 @@ const shots: Shot[] = [
   },
   { name: 'dossier-zh', locale: 'zh-CN', office: true, demo: true, route: '#/dossiers', prepare: openFirstDossier },
   { name: 'registries-zh', locale: 'zh-CN', office: true, demo: true, route: '#/registries' },
+  ...workShots(),
   ...packageShots,
   { name: 'dashboard-zh', locale: 'zh-CN', office: true, demo: true, route: '#/dashboard', prepare: dashboardLoaded },
   { name: 'dashboard-en', locale: 'en', office: true, demo: true, route: '#/dashboard', prepare: dashboardLoaded },
@@ -136,6 +138,69 @@ async function rubric(page: Page): Promise<void> {
   await page.goto(`${APP_URL}#/reviews`);
   await page.getByRole('tab', { name: '评查标准' }).click();
   await page.getByTestId('rubric-editor').waitFor();
+}
+
+/** Supervision work over the demo data, on a fixed day so deadlines read the same each time. */
+function workShots(): Shot[] {
+  const withDemo =
+    (route: string, then?: (page: Page) => Promise<void>) =>
+    async (page: Page): Promise<void> => {
+      await setDay(page, '2026-11-27');
+      await page.reload();
+      await prepareOffice(page);
+      await page.goto(`${APP_URL}${route}`);
+      await page.reload();
+      await page.waitForLoadState('networkidle');
+      await then?.(page);
+    };
+  const rowsShown = (testId: string) => async (page: Page) => {
+    await page.getByTestId(testId).first().waitFor();
+  };
+  const firstRow = (testId: string, shown: string) => async (page: Page) => {
+    await page.getByTestId(testId).first().locator('a').first().click();
+    await page.getByTestId(shown).waitFor();
+  };
+  return [
+    { name: 'clues-zh', locale: 'zh-CN', office: true, prepare: withDemo('#/clues', rowsShown('clue-row')) },
+    { name: 'clues-en', locale: 'en', office: true, prepare: withDemo('#/clues', rowsShown('clue-row')) },
+    {
+      name: 'clue-zh',
+      locale: 'zh-CN',
+      office: true,
+      prepare: withDemo('#/clues', async (page) => {
+        await page.getByTestId('clue-filter-overdue').click();
+        await page.getByTestId('clue-row').first().dblclick();
+        await page.getByTestId('clue-detail').waitFor();
+      }),
+    },
+    { name: 'clue-form-zh', locale: 'zh-CN', office: true, prepare: withDemo('#/clues/new') },
+    {
+      name: 'campaigns-zh',
+      locale: 'zh-CN',
+      office: true,
+      prepare: withDemo('#/campaigns', rowsShown('campaign-row')),
+    },
+    {
+      name: 'campaign-zh',
+      locale: 'zh-CN',
+      office: true,
+      prepare: withDemo('#/campaigns', firstRow('campaign-row', 'campaign-done')),
+    },
+    {
+      name: 'enterprise-zh',
+      locale: 'zh-CN',
+      office: true,
+      prepare: withDemo('#/enterprise', rowsShown('inspection-row')),
+    },
+    {
+      name: 'flags-zh',
+      locale: 'zh-CN',
+      office: true,
+      prepare: withDemo('#/enterprise?tab=flags', rowsShown('flag-row')),
+    },
+    { name: 'followup-zh', locale: 'zh-CN', office: true, prepare: withDemo('#/followup', rowsShown('overdue-row')) },
+    { name: 'followup-en', locale: 'en', office: true, prepare: withDemo('#/followup', rowsShown('overdue-row')) },
+  ];
 }
 
 const only = process.argv.slice(2);

@@ -1,6 +1,6 @@
 import { SafetyCertificateFilled } from '@ant-design/icons';
 import { Layout, Menu, Modal, Spin, Tag } from 'antd';
-import { Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { onEvent } from '../api/client';
@@ -10,6 +10,9 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { NAV_ROUTES } from './routes';
 import { StorageStatus } from './StorageStatus';
 import { useSession } from './session';
+
+// Counts overdue work once the shell is up; its database code loads only then.
+const OverdueNotice = lazy(() => import('../features/followup/OverdueNotice'));
 
 /** The main window: navigation on the left, the page, and a status bar. */
 export function Shell() {
@@ -94,6 +97,9 @@ export function Shell() {
           <span>{t('shell:about.version', { version })}</span>
         </footer>
       </Layout>
+      <Suspense fallback={null}>
+        <OverdueNotice />
+      </Suspense>
       <Modal
         open={aboutOpen}
         title={t('shell:about.title')}

@@ -1,20 +1,25 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
   BulbOutlined,
   DashboardOutlined,
   FileTextOutlined,
+  FlagOutlined,
   FolderOpenOutlined,
   SettingOutlined,
+  ShopOutlined,
   SwapOutlined,
 } from '@ant-design/icons';
 import { lazy, type ReactNode } from 'react';
-import { PlaceholderPage } from '../components/PlaceholderPage';
 
 export type NavKey =
   | 'dashboard'
   | 'dossiers'
   | 'clues'
+  | 'campaigns'
+  | 'enterprise'
+  | 'followup'
   | 'reviews'
   | 'documents'
   | 'packages'
@@ -35,6 +40,10 @@ const RegistriesPage = lazy(() => import('../features/registries/RegistriesPage'
 const DossiersPage = lazy(() => import('../features/dossiers/DossiersPage'));
 const DashboardPage = lazy(() => import('../features/dashboard/ResultsPage'));
 const ReviewsPage = lazy(() => import('../features/reviews/ReviewsPage'));
+const CluesPage = lazy(() => import('../features/clues/CluesPage'));
+const CampaignsPage = lazy(() => import('../features/campaigns/CampaignsPage'));
+const EnterprisePage = lazy(() => import('../features/enterprise/EnterprisePage'));
+const FollowUpPage = lazy(() => import('../features/followup/FollowUpPage'));
 const PackagesPage = lazy(() => import('../features/packages/PackagesPage'));
 
 /** The left navigation, in order. Each feature replaces its placeholder with its pages. */
@@ -46,7 +55,10 @@ export const NAV_ROUTES: NavRoute[] = [
     element: <DashboardPage />,
   },
   { key: 'dossiers', path: '/dossiers', icon: <FolderOpenOutlined />, element: <DossiersPage /> },
-  { key: 'clues', path: '/clues', icon: <BulbOutlined />, element: <PlaceholderPage feature="clues" /> },
+  { key: 'clues', path: '/clues', icon: <BulbOutlined />, element: <CluesPage /> },
+  { key: 'campaigns', path: '/campaigns', icon: <FlagOutlined />, element: <CampaignsPage /> },
+  { key: 'enterprise', path: '/enterprise', icon: <ShopOutlined />, element: <EnterprisePage /> },
+  { key: 'followup', path: '/followup', icon: <BellOutlined />, element: <FollowUpPage /> },
   { key: 'reviews', path: '/reviews', icon: <AuditOutlined />, element: <ReviewsPage /> },
   {
     key: 'documents',

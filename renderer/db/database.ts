@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { HolidayYear } from '../../shared/calendar/holidays';
+import type { Clue } from '../../shared/clues/clue';
 import type { Dossier, Evidence, Finding, TimelineEvent } from '../../shared/domain/dossier';
 import type { EnforcementOfficer, EnforcementSubject, Organ, Supervisor } from '../../shared/domain/registry';
 import type { TallyRow } from '../../shared/results/tally';
@@ -10,6 +11,13 @@ import type { SavedFilter } from './dossiers/filters';
 import type { BodyBlock, CardBlock, CatalogSegment, MetaRow, PostingRow, TermBucket } from './dossiers/layout';
 import { migrateV1Dossiers } from './dossiers/migrate-v1';
 import { type RebuildTables, rebuildAggregates, type UnitRow } from './results/aggregates';
+import type {
+  ClueAccess,
+  StoredCampaign,
+  StoredCoordination,
+  StoredInspection,
+  StoredReviewRequest,
+} from './work/records';
 
 /**
  * Version 1's stores as released, for the migration test and its fixture script (a
@@ -43,6 +51,21 @@ export const SCHEMA_V2 = {
   meta: 'k',
   savedFilters: 'id, name',
   calendars: 'year',
+} as const;
+
+/**
+ * Version 3 adds the breadth of supervision work: clues (问题线索) and who viewed a
+ * reporter's identity, campaign plans (keyed by their parent dossier), enterprise
+ * inspections, jurisdiction disputes (keyed by their dossier) and review requests.
+ */
+export const SCHEMA_V3 = {
+  clues:
+    'id, &number, status, receivedOn, [status+assessDue], [status+replyDue], dossierId, *subjectIds, *supervisedOrganIds, creditCode',
+  clueAccess: 'id, clueId',
+  campaigns: 'dossierId',
+  inspections: 'id, date, creditCode, subjectId',
+  coordinations: 'dossierId',
+  reviewRequests: 'id, dossierId, receivedOn',
 } as const;
 
 /**
@@ -86,6 +109,12 @@ export class DeskDatabase extends Dexie {
   rubrics!: EntityTable<StoredRubric, 'id'>;
   reviewSessions!: EntityTable<ReviewSession, 'id'>;
   reviewFiles!: EntityTable<ReviewFile, 'id'>;
+  clues!: EntityTable<Clue, 'id'>;
+  clueAccess!: EntityTable<ClueAccess, 'id'>;
+  campaigns!: Table<StoredCampaign, string>;
+  inspections!: EntityTable<StoredInspection, 'id'>;
+  coordinations!: Table<StoredCoordination, string>;
+  reviewRequests!: EntityTable<StoredReviewRequest, 'id'>;
 
   constructor(name = 'supervision-desk') {
     super(name);
@@ -112,6 +141,7 @@ export class DeskDatabase extends Dexie {
           });
         await migrateV1Dossiers(tx);
       });
+    this.version(3).stores(SCHEMA_V3);
     this.version(4)
       .stores(SCHEMA_V4)
       .upgrade(async (tx) => {

@@ -1,3 +1,4 @@
 export * from './dossiers';
 export * from './prng';
 export * from './registry';
+export * from './work';

@@ -37,7 +37,16 @@ export type WorkflowAction =
   | { action: 'verify_rectification'; findingId: string; note: string }
   | { action: 'reject_rectification'; findingId: string; reason: string; days: number; unit: DeadlineUnit }
   | { action: 'escalate'; measure: EscalationMeasure; note: string; approvedBy?: string; target?: string }
-  | { action: 'request_review'; reason: string }
+  | {
+      action: 'request_review';
+      reason: string;
+      /** 申请日期: the day the request reached the office (default today); the window is judged on it. */
+      requestedOn?: string;
+      /** The organ that asked for review, for the record. */
+      requester?: string;
+      /** Accept a request made after the window, marked late (the office's rule decides). */
+      acceptLate?: boolean;
+    }
   | { action: 'decide_review'; outcome: ReviewOutcome; reason: string }
   | { action: 'close'; conclusion?: string }
   | { action: 'archive' };
@@ -225,10 +234,20 @@ function inputRefusals(input: WorkflowAction, state: WorkflowState, ctx: Workflo
       break;
     case 'decline':
     case 'return_draft':
-    case 'request_review':
     case 'decide_review':
       need(filled(input.reason), { code: 'reasonRequired', field: 'reason' });
       break;
+    case 'request_review': {
+      need(filled(input.reason), { code: 'reasonRequired', field: 'reason' });
+      if (input.requestedOn !== undefined) {
+        const servedOn = state.dossier.workflow.service?.servedOn ?? '0000-00-00';
+        need(ISO.test(input.requestedOn) && input.requestedOn <= ctx.today && input.requestedOn >= servedOn, {
+          code: 'dateInvalid',
+          field: 'requestedOn',
+        });
+      }
+      break;
+    }
     case 'refer':
       need(filled(input.to), { code: 'targetRequired', field: 'to' });
       need(filled(input.reason), { code: 'reasonRequired', field: 'reason' });
@@ -303,9 +322,21 @@ function inputRefusals(input: WorkflowAction, state: WorkflowState, ctx: Workflo
   return refusals;
 }
 
+/**
+ * A review request is judged on the day it reached the office, which the clerk may
+ * record a few days later: the window check runs as of that day.
+ */
+function reviewContext(input: WorkflowAction, ctx: WorkflowContext): WorkflowContext {
+  if (input.action !== 'request_review' || !input.requestedOn || !ISO.test(input.requestedOn)) return ctx;
+  return { ...ctx, today: input.requestedOn };
+}
+
 /** Applies one action. Either every guard passes and the records change, or nothing does. */
 export function applyAction(state: WorkflowState, input: WorkflowAction, ctx: WorkflowContext): TransitionResult {
-  const standing = standingRefusals(input.action, state, ctx);
+  let standing = standingRefusals(input.action, state, reviewContext(input, ctx));
+  if (input.action === 'request_review' && input.acceptLate) {
+    standing = standing.filter((r) => r.code !== 'reviewWindowClosed');
+  }
   if (standing.some((r) => r.code === 'received' || r.code === 'wrongStatus')) return { ok: false, refusals: standing };
   const refusals = [...standing, ...inputRefusals(input, state, ctx)];
   if (refusals.length > 0) return { ok: false, refusals };
@@ -459,9 +490,19 @@ export function applyAction(state: WorkflowState, input: WorkflowAction, ctx: Wo
     case 'request_review': {
       to = 'review_requested';
       reason = text(input.reason);
-      const decideBy = ctx.calendar.addWorkingDays(ctx.today, ctx.settings.reviewDecisionWorkingDays);
-      workflow.review = { requestedOn: ctx.today, reason, decideBy, returnTo: from };
-      data = { decideBy };
+      const requestedOn = input.requestedOn ?? ctx.today;
+      // The decision period runs from receipt of the request.
+      const decideBy = ctx.calendar.addWorkingDays(requestedOn, ctx.settings.reviewDecisionWorkingDays);
+      workflow.review = { requestedOn, reason, decideBy, returnTo: from };
+      const until = workflow.service
+        ? ctx.calendar.addWorkingDays(workflow.service.servedOn, ctx.settings.reviewWindowWorkingDays)
+        : undefined;
+      data = {
+        decideBy,
+        ...(input.requestedOn ? { requestedOn } : {}),
+        ...(text(input.requester) ? { requester: text(input.requester) } : {}),
+        ...(until && requestedOn > until ? { late: true, windowUntil: until } : {}),
+      };
       break;
     }
     case 'decide_review': {

@@ -98,6 +98,8 @@ async function trustCertificate(desk: DeskInstance, path: string, organ: string,
 /** Opens the n-th own dossier, adds a file to its evidence by the open dialog, returns its id. */
 async function addEvidence(desk: DeskInstance, n: number, file: string): Promise<string> {
   const { page } = desk;
+  // The previous dossier's "added" message must be gone, or two would answer below.
+  await expect(page.getByText('已添加 1 个文件')).toHaveCount(0);
   await page.goto(`${APP_URL}#/dossiers?origin=own`);
   await page.getByTestId('dossier-row').nth(n).click();
   await expect(page.getByTestId('dossier-detail')).toBeVisible();

@@ -266,7 +266,12 @@ export async function verifyTimeline(db: DeskDatabase, id: string): Promise<Chai
 // Writing: each change is one transaction over the record, its list row, its
 // catalogue entry, its search terms and its timeline event.
 
-function writeTables(db: DeskDatabase) {
+/**
+ * The tables every dossier write touches. A feature that writes its own records in the
+ * same transaction as a dossier (a clue opened as a dossier, a campaign's children)
+ * opens its transaction over these plus its own tables.
+ */
+export function writeTables(db: DeskDatabase) {
   return [
     db.bodies,
     db.cards,

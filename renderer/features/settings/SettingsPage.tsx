@@ -13,6 +13,7 @@ const ALL = ['organ', 'division'] as const;
 // The dossier feature's settings (clerk, deadlines, holiday calendar, demo data) bring Dexie.
 const DossierSettings = lazy(() => import('../dossiers/settings/DossierSettings'));
 const BackupSettings = lazy(() => import('../backup/BackupSettings'));
+const WorkSettingsCard = lazy(() => import('../followup/WorkSettingsCard'));
 
 export default function SettingsPage() {
   const { t } = useTranslation(['settings', 'common', 'wizard']);
@@ -56,6 +57,7 @@ export default function SettingsPage() {
       </Card>
       <Suspense fallback={null}>
         <DossierSettings />
+        <WorkSettingsCard />
       </Suspense>
       <Suspense fallback={null}>
         <BackupSettings />

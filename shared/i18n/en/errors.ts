@@ -137,5 +137,26 @@ export const errors: Messages<typeof zh> = {
       requirementRequired: 'Enter the rectification requirement for a finding that needs rectification',
     },
     calendar: { otherYear: 'The date is not in this year', duplicate: 'The date appears twice' },
+    clue: {
+      reporterMissing: 'Give at least one way to reach the reporter, or mark the report anonymous',
+      enterpriseName: 'Give the enterprise name with its credit code',
+    },
+    campaign: {
+      category: 'Choose the problem category this item checks',
+      subjects: 'Choose at least one enforcement subject to cover',
+      checklist: 'List at least one checklist item',
+      period: 'The end date cannot be before the start date',
+    },
+    coordination: {
+      parties: 'A dispute involves at least two parties',
+      duplicateParty: 'Each party only once',
+      opinionRequired: 'Enter the coordination opinion',
+      decidedOnRequired: 'Enter the date of the outcome',
+      competentRequired: 'Enter the organ found competent',
+      decidedBeforeOpinion: 'The outcome cannot be dated before the opinion',
+    },
+    inspection: {
+      subjectRequired: 'Choose the enforcement subject that inspected',
+    },
   },
 };

@@ -112,5 +112,26 @@ export const errors = {
       requirementRequired: '需要整改的问题请填写整改要求',
     },
     calendar: { otherYear: '日期不在该年度内', duplicate: '日期重复' },
+    clue: {
+      reporterMissing: '请至少填写举报人的一种联系方式，或选择匿名举报',
+      enterpriseName: '填写统一社会信用代码时请同时填写企业名称',
+    },
+    campaign: {
+      category: '请选择检查事项对应的问题类别',
+      subjects: '请至少选择一个被检查的执法主体',
+      checklist: '请至少列出一个检查事项',
+      period: '结束日期不能早于开始日期',
+    },
+    coordination: {
+      parties: '争议至少涉及两方',
+      duplicateParty: '争议各方不能重复',
+      opinionRequired: '请填写协调意见',
+      decidedOnRequired: '请填写协调结果的日期',
+      competentRequired: '请填写确定的管辖机关',
+      decidedBeforeOpinion: '结果日期不能早于协调意见日期',
+    },
+    inspection: {
+      subjectRequired: '请选择实施检查的执法主体',
+    },
   },
 };

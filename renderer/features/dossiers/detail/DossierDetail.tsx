@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { Alert, Badge, Button, Card, Result, Space, Spin, Tabs, Tag } from 'antd';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { isRectificationOverdue, rectificationSettled } from '../../../../shared/domain/dossier';
@@ -12,6 +12,7 @@ import { DocumentsTab } from '../documents/DocumentsTab';
 import { recordIssuedDocuments } from '../documents/record-issued';
 import { EvidenceTab } from '../EvidenceTab';
 import { ActionBar } from './ActionBar';
+import { DOSSIER_PANELS, PanelLabel } from './extra-panels';
 import { FindingsTab } from './FindingsTab';
 import { Overview } from './Overview';
 import { TimelineTab } from './TimelineTab';
@@ -72,6 +73,12 @@ export function DossierDetail() {
   const received = d.origin.kind === 'received' ? d.origin : null;
   const openFindings = record.findings.filter((f) => !rectificationSettled(f)).length;
   const overdueFindings = record.findings.filter((f) => isRectificationOverdue(f, today)).length;
+  const panels = DOSSIER_PANELS.filter((p) => p.applies(record));
+  const panel = (p: (typeof panels)[number]) => (
+    <Suspense key={p.key} fallback={<Spin />}>
+      <p.Component record={record} onChanged={setRecord} readOnly={!!received} />
+    </Suspense>
+  );
 
   return (
     <div className="dossier-detail" data-testid="dossier-detail">
@@ -126,7 +133,16 @@ export function DossierDetail() {
           activeKey={tab}
           onChange={setTab}
           items={[
-            { key: 'overview', label: t('detail.tabs.overview'), children: <Overview record={record} /> },
+            {
+              key: 'overview',
+              label: t('detail.tabs.overview'),
+              children: (
+                <>
+                  <Overview record={record} />
+                  {panels.filter((p) => p.placement === 'overview').map(panel)}
+                </>
+              ),
+            },
             {
               key: 'findings',
               label: (
@@ -151,6 +167,13 @@ export function DossierDetail() {
               label: t('detail.tabs.documents'),
               children: <DocumentsTab record={record} readOnly={!!received} />,
             },
+            ...panels
+              .filter((p) => p.placement === 'tab')
+              .map((p) => ({
+                key: p.key,
+                label: <span data-testid={`tab-${p.key}`}>{p.label && <PanelLabel label={p.label} />}</span>,
+                children: panel(p),
+              })),
             {
               key: 'timeline',
               label: (

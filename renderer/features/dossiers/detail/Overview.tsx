@@ -101,7 +101,8 @@ export function Overview({ record }: { record: DossierRecord }) {
     },
     { key: 'legalBasis', label: t('detail.fields.legalBasis'), children: d.legalBasis || none, span: 3 },
   ];
-  const linkIds = [d.links.parentId, d.links.clueId, d.links.referralId].filter((x): x is string => !!x);
+  // A clue (links.clueId) is not a dossier: its panel below the overview shows it.
+  const linkIds = [d.links.parentId, d.links.referralId].filter((x): x is string => !!x);
   if (linkIds.length > 0) {
     items.push({
       key: 'links',
@@ -201,10 +202,9 @@ function DossierLinks({ links }: { links: DossierRecord['dossier']['links'] }) {
   const entries = (
     [
       ['parent', links.parentId],
-      ['clue', links.clueId],
       ['referral', links.referralId],
     ] as const
-  ).filter((e): e is ['parent' | 'clue' | 'referral', string] => !!e[1]);
+  ).filter((e): e is ['parent' | 'referral', string] => !!e[1]);
   const key = entries.map((e) => e[1]).join(',');
   // biome-ignore lint/correctness/useExhaustiveDependencies: key stands for the linked ids
   useEffect(() => {

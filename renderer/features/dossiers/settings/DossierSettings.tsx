@@ -19,10 +19,12 @@ import { useTranslation } from 'react-i18next';
 import { formatCalendarText, type HolidayYear, parseCalendarText } from '../../../../shared/calendar';
 import { DEFAULT_HOLIDAY_YEARS } from '../../../../shared/calendar/holidays';
 import { WorkingCalendar } from '../../../../shared/calendar/working-days';
+import { workDemoDossierCount } from '../../../../shared/demo/work';
 import { useSession } from '../../../app/session';
 import { db } from '../../../db/database';
 import { seedDemoData } from '../../../db/dossiers/seed';
 import { todayOf } from '../../../db/dossiers/store';
+import { planWorkDemo, seedWorkDemo } from '../../../db/work/demo';
 import {
   clerkName,
   loadHolidayYears,
@@ -292,13 +294,21 @@ function DemoDataCard() {
     const start = performance.now();
     let shown = start;
     try {
-      const r = await seedDemoData(db(), {
+      const base = {
         seed,
-        count,
         today: todayOf(new Date()),
         office: { name: office.name, shortName: office.shortName, divisionCode: office.divisionCode },
         calendar: new WorkingCalendar(years),
         settings,
+      };
+      // Supervision work (clues, a campaign, disputes…) makes dossiers of its own: the
+      // generated ones fill the rest, so the total is the count asked for.
+      const work = planWorkDemo(base);
+      const planned = workDemoDossierCount(work.plan);
+      const workDossiers = planned <= count ? planned : 0;
+      const r = await seedDemoData(db(), {
+        ...base,
+        count: count - workDossiers,
         // A few repaints a second are enough; each one costs the generation time.
         onProgress: (done, total) => {
           const now = performance.now();
@@ -308,6 +318,10 @@ function DemoDataCard() {
           }
         },
       });
+      if (workDossiers > 0) {
+        const w = await seedWorkDemo(db(), work);
+        r.dossiers += w.dossiers;
+      }
       performance.measure('desk:demo:seed', { start, end: performance.now() });
       dropRegistryOptions();
       setResult(r);

@@ -1,0 +1,70 @@
+import type { Messages } from '../types';
+import type { enterprise as zh } from '../zh-CN/enterprise';
+
+export const enterprise: Messages<typeof zh> = {
+  tabs: { inspections: 'Inspections', flags: 'Flags' },
+  separator: ', ',
+  columns: {
+    date: 'Date',
+    enterprise: 'Enterprise',
+    subject: 'Inspected by',
+    purpose: 'Purpose',
+    joint: 'Joint',
+    concerns: 'Enterprise reports',
+  },
+  joint: { yes: 'Joint', no: 'Alone' },
+  arbitraries: {
+    fees: 'Arbitrary fees',
+    fines: 'Arbitrary fines',
+    inspections: 'Arbitrary inspections',
+    seizures: 'Arbitrary seizures',
+  },
+  list: {
+    search: 'Find by enterprise name or credit code',
+    horizon: 'Inspections of the last {{days}} days',
+    new: 'Record inspection',
+    total: '{{count}} inspections',
+    empty: 'No enterprise inspections recorded',
+    flagged: 'Flagged',
+    delete: 'Delete',
+    deleteConfirm: 'Delete this inspection record?',
+    deleted: 'Deleted',
+  },
+  form: {
+    title: 'Record an enterprise inspection',
+    editTitle: 'Edit inspection',
+    saved: 'Inspection saved',
+    future: 'The date cannot be after today',
+    fields: {
+      date: 'Date',
+      enterpriseName: 'Enterprise',
+      creditCode: 'Unified social credit code',
+      creditCodeHelp: '18 characters; the check character is verified as the national standard defines.',
+      subject: 'Enforcement subject that inspected',
+      field: 'Field',
+      purpose: 'Purpose',
+      purposePlaceholder: 'e.g. random spot check, complaint follow-up, special inspection',
+      joint: 'Joint inspection',
+      jointHelp: 'Turn on when done together with other fields ("inspect once").',
+      concerns: 'Reported by the enterprise',
+      concernsHelp: 'Tick what the enterprise reported of the "four arbitraries"; it raises a flag.',
+    },
+  },
+  flags: {
+    rules:
+      'Rules: one field inspecting an enterprise more than {{max}} times in {{window}} days; several fields inspecting it separately within {{joint}} days; the "four arbitraries" reported.',
+    changeRules: 'Change rules',
+    filtered: 'Only flags of the enterprise with credit code {{code}}',
+    showAll: 'Show all',
+    empty: 'No flags under the current rules.',
+    makeClue: 'Make a clue',
+    clueCreated: 'Registered as clue {{number}}',
+    kinds: { over_frequent: 'Too frequent', not_joint: 'Not joint', arbitrary: 'Four arbitraries' },
+    columns: { kind: 'Flag', what: 'What', clue: 'Clue' },
+    text: {
+      over_frequent: '{{field}}: inspected {{count}} times from {{from}} to {{to}}',
+      not_joint: '{{fields}} inspected separately from {{from}} to {{to}}, not jointly',
+      arbitrary: '{{category}} reported, over {{count}} inspections',
+    },
+  },
+};

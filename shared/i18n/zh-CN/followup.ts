@@ -1,0 +1,51 @@
+/** 待办督办: overdue work in one place, the start-up notice, review requests and the work settings. */
+export const followup = {
+  tabs: { overdue: '逾期待办', reviews: '复查申请登记' },
+  kinds: {
+    rectification: '整改逾期',
+    handling: '办理逾期',
+    referral_reply: '案卷移送回复逾期',
+    review_decision: '复查决定逾期',
+    clue_assessment: '线索研判逾期',
+    clue_referral_reply: '线索移送回复逾期',
+  },
+  items: {
+    rectification: '{{count}} 个问题整改逾期（最早 {{due}} 到期）',
+    handling: '办理期限 {{due}} 已过',
+    referral_reply: '移送回复应于 {{due}} 前收到',
+    review_decision: '复查决定应于 {{due}} 前作出',
+    clue_assessment: '研判期限 {{due}} 已过',
+    clue_referral_reply: '{{to}}应于 {{due}} 前回复',
+  },
+  overdue: {
+    nothing: '没有逾期事项。',
+    noneOfKind: '这一类没有逾期事项。',
+    what: '逾期事项',
+    days: '逾期',
+    daysCell: '{{days}} 天',
+    shown: '显示 {{shown}} / {{total}} 件',
+    more: '加载更多',
+    escalate: '督办',
+  },
+  reviews: {
+    intro: '被监督单位对监督意见书、决定书申请复查的登记簿：期限内的申请受理并进入复查，超过期限的按本机关规定处理。',
+    dossier: '原案卷',
+    empty: '尚无复查申请。',
+  },
+  notice: {
+    title: '有 {{count}} 项工作已逾期',
+    line: '{{kind}}：{{count}}',
+    open: '查看待办',
+  },
+  settings: {
+    title: '线索、涉企检查和复查规则',
+    description: '各地规定不同，可按本机关执行的规定调整。复查申请期限和复查决定期限在上方“办理期限”中设置。',
+    assessmentDays: '线索研判期限（工作日）',
+    maxInspections: '同一领域检查次数上限',
+    windowDays: '统计期间（天）',
+    jointWindowDays: '联合检查提示期间（天，0 为不提示）',
+    lateReview: '超过期限的复查申请',
+    lateReviewPolicies: { refuse: '不予受理（默认）', accept_marked: '受理并标注“逾期”' },
+    saved: '已保存',
+  },
+};

@@ -1,0 +1,71 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { APP_URL } from './harness';
+
+const clocked = new WeakSet<Page>();
+
+/**
+ * The supervision-work flows run on a known date: deadlines in working days only mean
+ * something against a known calendar, and a late reply needs time to pass. The page's
+ * clock starts at 09:00 Beijing time on `day` and runs on (messages still close); later
+ * calls move it to another day.
+ */
+export async function setDay(page: Page, day: string): Promise<void> {
+  const time = new Date(`${day}T09:00:00+08:00`);
+  if (clocked.has(page)) {
+    await page.clock.setSystemTime(time);
+  } else {
+    await page.clock.install({ time });
+    clocked.add(page);
+  }
+}
+
+/** Opens an antd Select and picks options by their visible text (or the first n). */
+export async function pick(page: Page, field: Locator, choices: string[] | number): Promise<void> {
+  await field.click();
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  let texts = typeof choices === 'number' ? [] : choices;
+  if (typeof choices === 'number') {
+    // Options of a long list arrive a moment after the dropdown itself.
+    const options = dropdown.locator('.ant-select-item-option-content');
+    await expect.poll(async () => (await options.allTextContents()).length).toBeGreaterThanOrEqual(choices);
+    texts = (await options.allTextContents()).slice(0, choices);
+  }
+  for (const text of texts) {
+    const input = field.locator('input');
+    if (await input.isEditable()) await input.fill(text);
+    await dropdown.locator('.ant-select-item-option', { hasText: text }).first().click();
+  }
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+}
+
+/** Names the clerk (who signs timelines) and fills the registries with the demo. */
+export async function prepareOffice(page: Page): Promise<void> {
+  await page.goto(`${APP_URL}#/settings`);
+  await page.getByTestId('clerk-name').fill('李明');
+  await page.getByTestId('clerk-save').click();
+  await page.getByTestId('demo-count').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^100$/ }).click();
+  await page.getByTestId('demo-generate').click();
+  await expect(page.getByTestId('demo-result')).toBeVisible({ timeout: 90_000 });
+}
+
+/** Fills an antd DatePicker by typing the date. */
+export async function fillDate(field: Locator, date: string): Promise<void> {
+  await field.click();
+  await field.fill(date);
+  await field.press('Enter');
+}
+
+/** Adds a finding of the taxonomy on the dossier page's findings tab. */
+export async function addFinding(page: Page, category: string, item: string, description: string): Promise<void> {
+  await page.getByTestId('tab-findings').click();
+  await page.getByTestId('add-finding').click();
+  const dialog = page.getByRole('dialog');
+  await pick(page, dialog.getByTestId('finding-category'), [category]);
+  await pick(page, dialog.getByTestId('finding-subcategory'), [item]);
+  await dialog.getByLabel('问题描述').fill(description);
+  await dialog.getByLabel('整改要求').fill('依法纠正，并书面报告整改情况');
+  await dialog.getByRole('button', { name: '保 存' }).click();
+  await expect(dialog).toBeHidden();
+}
