@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { seedDemoData } from './e2e/support/dossiers';
 import { APP_URL, type DeskInstance, launchDesk, makeUserDataDir } from './e2e/support/harness';
 import { COUNTY_OFFICE } from './e2e/support/office';
+import { pick } from './e2e/support/select';
 import { prepareOffice, setDay } from './e2e/support/work';
 import { packageShots } from './screenshots-packages';
 
@@ -82,20 +83,12 @@ async function scorecard(page: Page): Promise<void> {
   await page.waitForTimeout(800);
 }
 
-async function pickFirst(page: Page, field: ReturnType<Page['getByTestId']>, count = 1): Promise<void> {
-  await field.click();
-  for (let i = 0; i < count; i++) {
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').nth(i).click();
-  }
-  await page.keyboard.press('Escape');
-}
-
 async function review(page: Page, sheet: boolean): Promise<void> {
   await page.goto(`${APP_URL}#/reviews`);
   await page.getByTestId('new-session').click();
   const dialog = page.getByRole('dialog');
   await dialog.getByTestId('session-name').fill('2026年度行政处罚案卷评查');
-  await pickFirst(page, dialog.getByTestId('session-reviewers'), 2);
+  await pick(page, dialog.getByTestId('session-reviewers'), 2);
   await dialog.getByTestId('session-create').click();
   const files: [string, string, (p: Page) => Promise<void>][] = [
     ['青市监罚〔2026〕15号', '某超市销售过期食品案', async (p) => p.getByTestId('veto-single_officer').click()],
@@ -116,7 +109,7 @@ async function review(page: Page, sheet: boolean): Promise<void> {
   for (const [i, [number, name, mark]] of files.entries()) {
     await page.getByTestId('add-case-file').click();
     const d = page.getByRole('dialog');
-    await pickFirst(page, d.getByTestId('case-file-subject'));
+    await pick(page, d.getByTestId('case-file-subject'), 1);
     await d.getByTestId('case-file-number').fill(number);
     await d.getByTestId('case-file-name').fill(name);
     await d.getByTestId('case-file-save').click();

@@ -1,6 +1,7 @@
 import { expect, seedOffice, test } from './support/fixtures';
 import { APP_URL } from './support/harness';
-import { addFinding, pick, prepareOffice, setDay } from './support/work';
+import { pick } from './support/select';
+import { addFinding, prepareOffice, setDay } from './support/work';
 
 const TITLE = '2026年涉企行政处罚专项监督（第二批）';
 

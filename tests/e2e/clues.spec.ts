@@ -1,6 +1,7 @@
 import { expect, seedOffice, test } from './support/fixtures';
 import { APP_URL } from './support/harness';
-import { pick, prepareOffice, setDay } from './support/work';
+import { pick } from './support/select';
+import { prepareOffice, setDay } from './support/work';
 
 const TITLE = '群众反映青山县市场监督管理局对小餐馆首次违法顶格罚款';
 const CONTENT = '市民来电反映，县市场监督管理局对城关镇一家小餐馆首次违法即处以顶格罚款五万元，未说明裁量理由。';

@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, seedOffice, test } from './support/fixtures';
 import { APP_URL } from './support/harness';
-import { addFinding, fillDate, pick, prepareOffice, setDay } from './support/work';
+import { pick } from './support/select';
+import { addFinding, fillDate, prepareOffice, setDay } from './support/work';
 
 /** Registers a dossier through the form and returns with its page open. */
 async function registerDossier(page: Page, title: string, kind: string, subjects: string[]): Promise<void> {

@@ -1,27 +1,9 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, seedOffice, test } from './support/fixtures';
 import { APP_URL } from './support/harness';
+import { pick } from './support/select';
 
 const TITLE = '关于青山县市场监督管理局冷链食品抽检罚款的重点监督';
-
-/** Opens an antd Select by its form label and picks options by their visible text (or the first n). */
-async function pick(page: Page, field: Locator, choices: string[] | number): Promise<void> {
-  await field.click();
-  const dropdown = page.locator('.ant-select-dropdown:visible');
-  const texts =
-    typeof choices === 'number'
-      ? (await dropdown.locator('.ant-select-item-option-content').allTextContents()).slice(0, choices)
-      : choices;
-  for (const text of texts) {
-    // Long lists are virtual: type to narrow them where the select is searchable.
-    const input = field.locator('input');
-    if (await input.isEditable()) await input.fill(text);
-    await dropdown.locator('.ant-select-item-option', { hasText: text }).first().click();
-  }
-  await page.keyboard.press('Escape');
-  // Wait until the dropdown has closed, so the next pick cannot find this one.
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
-}
 
 /** An option of the open antd Select dropdown, by its exact text. */
 function option(page: Page, text: string): Locator {

@@ -1,21 +1,13 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { seedDemoData } from './support/dossiers';
 import { expect, seedOffice, test } from './support/fixtures';
 import { APP_URL } from './support/harness';
-
-/** Picks the first option of an antd Select. */
-async function pickFirst(page: Page, field: Locator, count = 1): Promise<void> {
-  await field.click();
-  const dropdown = page.locator('.ant-select-dropdown:visible');
-  for (let i = 0; i < count; i++) await dropdown.locator('.ant-select-item-option').nth(i).click();
-  await page.keyboard.press('Escape');
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
-}
+import { pick } from './support/select';
 
 async function addCaseFile(page: Page, number: string, name: string): Promise<void> {
   await page.getByTestId('add-case-file').click();
   const dialog = page.getByRole('dialog');
-  await pickFirst(page, dialog.getByTestId('case-file-subject'));
+  await pick(page, dialog.getByTestId('case-file-subject'), 1);
   await dialog.getByTestId('case-file-number').fill(number);
   await dialog.getByTestId('case-file-name').fill(name);
   await dialog.getByTestId('case-file-officers').fill('张三，李四');
@@ -33,7 +25,7 @@ test('a case file with a veto item scores 0 and fails; a normal file gets the gr
   await page.getByTestId('new-session').click();
   const dialog = page.getByRole('dialog');
   await dialog.getByTestId('session-name').fill('2026年度行政处罚案卷评查');
-  await pickFirst(page, dialog.getByTestId('session-reviewers'), 2);
+  await pick(page, dialog.getByTestId('session-reviewers'), 2);
   await dialog.getByTestId('session-create').click();
   await expect(page.getByTestId('session-title')).toHaveText('2026年度行政处罚案卷评查');
 

@@ -1,6 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { APP_URL } from './harness';
 
+import { pick } from './select';
+
 const clocked = new WeakSet<Page>();
 
 /**
@@ -17,26 +19,6 @@ export async function setDay(page: Page, day: string): Promise<void> {
     await page.clock.install({ time });
     clocked.add(page);
   }
-}
-
-/** Opens an antd Select and picks options by their visible text (or the first n). */
-export async function pick(page: Page, field: Locator, choices: string[] | number): Promise<void> {
-  await field.click();
-  const dropdown = page.locator('.ant-select-dropdown:visible');
-  let texts = typeof choices === 'number' ? [] : choices;
-  if (typeof choices === 'number') {
-    // Options of a long list arrive a moment after the dropdown itself.
-    const options = dropdown.locator('.ant-select-item-option-content');
-    await expect.poll(async () => (await options.allTextContents()).length).toBeGreaterThanOrEqual(choices);
-    texts = (await options.allTextContents()).slice(0, choices);
-  }
-  for (const text of texts) {
-    const input = field.locator('input');
-    if (await input.isEditable()) await input.fill(text);
-    await dropdown.locator('.ant-select-item-option', { hasText: text }).first().click();
-  }
-  await page.keyboard.press('Escape');
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
 
 /** Names the clerk (who signs timelines) and fills the registries with the demo. */
