@@ -43,8 +43,6 @@ async function openFirstDossier(page: Page): Promise<void> {
 const shots: Shot[] = [
   { name: 'wizard-zh', locale: 'zh-CN', office: false },
   { name: 'wizard-en', locale: 'en', office: false },
-  { name: 'main-zh', locale: 'zh-CN', office: true, route: '#/dashboard' },
-  { name: 'main-en', locale: 'en', office: true, route: '#/dashboard' },
   { name: 'settings-zh', locale: 'zh-CN', office: true, route: '#/settings' },
   { name: 'dossiers-zh', locale: 'zh-CN', office: true, demo: true, route: '#/dossiers', prepare: listLoaded },
   { name: 'dossiers-en', locale: 'en', office: true, demo: true, route: '#/dossiers', prepare: listLoaded },
