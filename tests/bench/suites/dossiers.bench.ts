@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { seedDemoData } from '../../e2e/support/dossiers';
 import { APP_URL, launchDesk, makeUserDataDir } from '../../e2e/support/harness';
 import { COUNTY_OFFICE } from '../../e2e/support/office';
 import { type BenchResult, type BenchSuite, median, percentile, round } from '../types';
@@ -60,15 +61,8 @@ const suite: BenchSuite = {
       const { page } = desk;
 
       // Seed through the Settings card.
-      await page.goto(`${APP_URL}#/settings`);
-      await page.getByTestId('demo-count').click();
-      await page
-        .locator('.ant-select-dropdown:visible .ant-select-item-option')
-        .filter({ hasText: new RegExp(`^${COUNT.toLocaleString('en-US')}$`) })
-        .click();
-      await page.getByTestId('demo-generate').click();
+      await seedDemoData(page, COUNT.toLocaleString('en-US'), 30 * 60_000);
       const result = page.getByTestId('demo-result');
-      await result.waitFor({ timeout: 30 * 60_000 });
       const seedMs = Number(await result.getAttribute('data-ms'));
       const generateMs = Number(await result.getAttribute('data-generate-ms'));
       const findings = Number(await result.getAttribute('data-findings'));

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { seedDemoData } from '../../e2e/support/dossiers';
 import { APP_URL, launchDesk, makeUserDataDir } from '../../e2e/support/harness';
 import { COUNTY_OFFICE } from '../../e2e/support/office';
 import { type BenchResult, type BenchSuite, median, round } from '../types';
@@ -49,14 +50,7 @@ const suite: BenchSuite = {
     try {
       desk.backend.settings.setOffice(COUNTY_OFFICE);
       const { page } = desk;
-      await page.goto(`${APP_URL}#/settings`);
-      await page.getByTestId('demo-count').click();
-      await page
-        .locator('.ant-select-dropdown:visible .ant-select-item-option')
-        .filter({ hasText: new RegExp(`^${COUNT.toLocaleString('en-US')}$`) })
-        .click();
-      await page.getByTestId('demo-generate').click();
-      await page.getByTestId('demo-result').waitFor({ timeout: 30 * 60_000 });
+      await seedDemoData(page, COUNT.toLocaleString('en-US'), 30 * 60_000);
       await page.waitForTimeout(Number(process.env.DESK_BENCH_SETTLE_MS ?? 30_000));
 
       // Cold: the app reloaded straight onto the dashboard.

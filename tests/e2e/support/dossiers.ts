@@ -1,8 +1,11 @@
 import { expect, type Page } from '@playwright/test';
 import { APP_URL } from './harness';
 
-/** Fills the registries and dossiers with the deterministic demo data, from Settings. */
-export async function seedDemoData(page: Page, count: '100' | '1,000' = '100'): Promise<void> {
+/**
+ * Fills the registries and dossiers with the deterministic demo data, from Settings.
+ * `count` is an option of the card as shown ('100', '1,000', … '100,000').
+ */
+export async function seedDemoData(page: Page, count = '100', timeout = 60_000): Promise<void> {
   await page.goto(`${APP_URL}#/settings`);
   await page.getByTestId('demo-count').click();
   await page
@@ -10,7 +13,7 @@ export async function seedDemoData(page: Page, count: '100' | '1,000' = '100'): 
     .filter({ hasText: new RegExp(`^${count}$`) })
     .click();
   await page.getByTestId('demo-generate').click();
-  await expect(page.getByTestId('demo-result')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('demo-result')).toBeVisible({ timeout });
 }
 
 /** Opens the first dossier of the office's own (not received, so editable) and returns its id. */

@@ -5,8 +5,10 @@ import { BulkWriter } from '../../../renderer/db/dossiers/bulk';
 import { BODY_BLOCK, bodyBlockOf } from '../../../renderer/db/dossiers/layout';
 import {
   addFinding,
+  countDossiers,
   createDossier,
   DossierStoreError,
+  dropCatalogCache,
   getDossier,
   listDossiers,
   putReceivedDossier,
@@ -445,4 +447,22 @@ describe('bitmap intersection', () => {
     ]);
     expect(intersectPostings([evens, threes, { bitmaps: [], list: [12, 13, 90], count: 3 }])).toEqual([12, 90]);
   });
+});
+
+// Two screens reading the list at once (the send dialog and the list, say) each in
+// their own transaction, right after the catalogue was dropped: neither may wait on a
+// read that belongs to the other's transaction, or its transaction commits early and
+// the screen never loads.
+it('concurrent list and count reads in separate transactions all resolve after the catalogue is dropped', async () => {
+  await createDossier(env, draft());
+  await createDossier(env, draft({ summary: '群众反映罚款过重，未告知听证' }));
+  dropCatalogCache(db);
+  const [all, searched, counts] = await Promise.all([
+    listDossiers(db, {}, { today: '2026-11-27' }),
+    listDossiers(db, { text: '罚款' }, { today: '2026-11-27' }),
+    countDossiers(db, {}, '2026-11-27'),
+  ]);
+  expect(all.cards).toHaveLength(2);
+  expect(searched.cards).toHaveLength(2);
+  expect(counts.total).toBe(2);
 });
