@@ -21,6 +21,7 @@ test('a campaign over five subjects makes five child dossiers, and a finding in 
   await form.getByLabel('监督范围和内容').fill('县直执法部门2026年作出的涉企行政处罚案件');
   await pick(page, form.getByTestId('campaign-subjects'), 5);
   await pick(page, form.getByTestId('campaign-handlers'), 2);
+  await expect(form.getByTestId('campaign-handlers').locator('.ant-select-selection-item')).toHaveCount(2);
   // The usual checklist is filled in; every item names a category.
   await expect(form.getByTestId('checklist-item').first()).toBeVisible();
   await page.getByTestId('campaign-save').click();

@@ -169,3 +169,19 @@ test('a subject scorecard counts what its dossier list holds, and exports to XLS
   });
   expect(categorySum).toBe(findings);
 });
+
+test('the work report is drafted with the dashboard figures of the chosen year', async ({ desk }) => {
+  test.setTimeout(120_000);
+  await seedOffice(desk);
+  const { page } = desk;
+  await seedDemoData(page, '100');
+  await page.goto(`${APP_URL}#/dashboard?period=year`);
+  await expect(page.getByTestId('dashboard')).toBeVisible();
+  const matters = await kpi(page, 'kpi-matters');
+
+  await page.getByTestId('draft-work-report').click();
+  await expect(page).toHaveURL(/#\/documents\/[^/]+$/);
+  const year = new Date().getFullYear();
+  await expect(page.getByTestId('field-title')).toHaveValue(`关于${year}年度行政执法监督工作情况的报告`);
+  await expect(page.getByTestId('field-overview')).toHaveValue(new RegExp(`共办理行政执法监督事项${matters}件`));
+});

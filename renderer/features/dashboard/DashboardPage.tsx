@@ -15,15 +15,19 @@ import { DOSSIER_KINDS, DOSSIER_STATUSES } from '../../../shared/domain/dossier'
 import type { Locale } from '../../../shared/domain/locale';
 import { CATEGORY_KEYS, OTHER_CATEGORY, onTimeRate, rectificationRate } from '../../../shared/results/tally';
 import { FINDING_TAXONOMY, labelOf } from '../../../shared/taxonomy/findings';
+import { call } from '../../api/client';
+import { useErrorMessage } from '../../components/use-error-message';
 import { db } from '../../db/database';
 import type { DossierQuery } from '../../db/dossiers/filters';
 import { todayOf } from '../../db/dossiers/store';
 import { compareUnits, type DashboardData, loadDashboard } from '../../db/results/dashboard';
+import { documentPath, draftDocumentFromSource } from '../documents/draft-from-source';
 import { paramsFromQuery } from '../dossiers/list/query-params';
 import { Chart, type ChartHit } from './charts/Chart';
 import { PALETTE } from './charts/echarts';
 import { horizontalBars, monthBars, monthEnd, monthRange, percentText } from './options';
 import { isPeriodKey, PERIODS, type PeriodKey, periodFor } from './period';
+import { workReportStatistics } from './work-report';
 import './dashboard.css';
 
 const monthQuery = (month: string): DossierQuery => ({ registeredFrom: `${month}-01`, registeredTo: monthEnd(month) });
@@ -58,6 +62,30 @@ export default function DashboardPage() {
       live = false;
     };
   }, [today, period]);
+
+  // The work report (工作报告) of the period shown: its statistics are this page's figures.
+  const showError = useErrorMessage();
+  const [drafting, setDrafting] = useState(false);
+  const draftWorkReport = async () => {
+    if (!data) return;
+    setDrafting(true);
+    try {
+      const [reviewFiles, documents] = await Promise.all([db().reviewFiles.toArray(), call('documents.list', {})]);
+      const statistics = workReportStatistics({
+        period,
+        dossiers: data.dossiers,
+        findings: data.findings,
+        reviewFiles,
+        documents,
+      });
+      const draft = await draftDocumentFromSource('annual_report', { statistics });
+      navigate(documentPath(draft.id));
+    } catch (error) {
+      showError(error);
+    } finally {
+      setDrafting(false);
+    }
+  };
 
   // The benchmark reads this span: from the page asking for its figures to the charts painted.
   useLayoutEffect(() => {
@@ -279,6 +307,9 @@ export default function DashboardPage() {
             : t('results:dashboard.periodAll')}
         </Typography.Text>
         <span style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+          <Button onClick={draftWorkReport} loading={drafting} disabled={!data} data-testid="draft-work-report">
+            {t('results:dashboard.draftReport')}
+          </Button>
           <Button onClick={() => navigate('/dashboard/scorecards')} data-testid="open-scorecards">
             {t('results:scorecard.open')}
           </Button>

@@ -3,6 +3,7 @@ import type { results as zh } from '../zh-CN/results';
 
 export const results: Messages<typeof zh> = {
   dashboard: {
+    draftReport: 'Draft the work report',
     periods: { all: 'All', year: 'This year', last12: 'Last 12 months', lastYear: 'Last year' },
     periodAll: 'All supervision matters (by registration date)',
     periodRange: 'Registered {{from}} to {{to}}',

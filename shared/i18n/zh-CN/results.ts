@@ -1,5 +1,6 @@
 export const results = {
   dashboard: {
+    draftReport: '起草工作报告',
     periods: { all: '全部', year: '本年度', last12: '近12个月', lastYear: '上年度' },
     periodAll: '全部监督事项（按登记日期统计）',
     periodRange: '登记日期 {{from}} 至 {{to}}',
