@@ -24,7 +24,7 @@ import { compareUnits, type DashboardData, loadDashboard } from '../../db/result
 import { documentPath, draftDocumentFromSource } from '../documents/draft-from-source';
 import { paramsFromQuery } from '../dossiers/list/query-params';
 import { Chart, type ChartHit } from './charts/Chart';
-import { PALETTE } from './charts/echarts';
+import { PALETTE } from './charts/palette';
 import { horizontalBars, monthBars, monthEnd, monthRange, percentText } from './options';
 import { isPeriodKey, PERIODS, type PeriodKey, periodFor } from './period';
 import { workReportStatistics } from './work-report';

@@ -22,7 +22,7 @@ import { loadScorecard, loadSubjectScorecards } from '../../db/results/scorecard
 import { useRegistryOptions } from '../dossiers/data/names';
 import { GradeTag } from '../reviews/GradeTag';
 import { Chart } from './charts/Chart';
-import { PALETTE } from './charts/echarts';
+import { PALETTE } from './charts/palette';
 import { monthBars, percentText } from './options';
 import { isPeriodKey, PERIODS, type PeriodKey, periodFor } from './period';
 

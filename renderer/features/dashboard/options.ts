@@ -1,5 +1,5 @@
 import type { EChartsCoreOption } from './charts/echarts';
-import { PALETTE } from './charts/echarts';
+import { PALETTE } from './charts/palette';
 
 /** Chart options shared by the dashboard and the scorecards: quiet axes, the app's blue. */
 

@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ECharts, type EChartsCoreOption, echarts } from './echarts';
+import type { ECharts, EChartsCoreOption } from './echarts';
 
 /** What a click on a bar or point carries: which series and which item. */
 export interface ChartHit {
@@ -76,37 +76,49 @@ export const Chart = memo(function Chart(props: {
     el.style.cursor = onHit.current ? 'pointer' : 'default';
   };
 
+  // ECharts itself loads after the page has mounted, in a chunk of its own: the page
+  // (and the app's first frame, when the dashboard is the start page) does not wait
+  // for it to be parsed.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new language needs a new chart (its locale); draw reads refs
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const chart = echarts.init(el, undefined, { renderer: 'canvas', locale: i18n.language === 'en' ? 'EN' : 'ZH' });
-    chartRef.current = chart;
-    drawn.current = null;
-    chart.on('click', (params) => {
-      const p = params as { seriesIndex?: number; dataIndex?: number };
-      if (p.seriesIndex !== undefined && p.dataIndex !== undefined) {
-        onHit.current?.({ seriesIndex: p.seriesIndex, dataIndex: p.dataIndex });
-      }
-    });
-    const resize = new ResizeObserver(() => {
-      if (!drawn.current) return;
-      chart.resize();
-      el.dataset.points = JSON.stringify(itemCentres(chart));
-    });
-    resize.observe(el);
-    const view = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) {
-        visible.current = true;
+    let disposed = false;
+    let release = () => {};
+    void import('./echarts').then(({ echarts }) => {
+      if (disposed) return;
+      const chart = echarts.init(el, undefined, { renderer: 'canvas', locale: i18n.language === 'en' ? 'EN' : 'ZH' });
+      chartRef.current = chart;
+      drawn.current = null;
+      chart.on('click', (params) => {
+        const p = params as { seriesIndex?: number; dataIndex?: number };
+        if (p.seriesIndex !== undefined && p.dataIndex !== undefined) {
+          onHit.current?.({ seriesIndex: p.seriesIndex, dataIndex: p.dataIndex });
+        }
+      });
+      const resize = new ResizeObserver(() => {
+        if (!drawn.current) return;
+        chart.resize();
+        el.dataset.points = JSON.stringify(itemCentres(chart));
+      });
+      resize.observe(el);
+      const view = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          visible.current = true;
+          view.disconnect();
+          draw();
+        }
+      });
+      view.observe(el);
+      release = () => {
+        resize.disconnect();
         view.disconnect();
-        draw();
-      }
+        chart.dispose();
+      };
     });
-    view.observe(el);
     return () => {
-      resize.disconnect();
-      view.disconnect();
-      chart.dispose();
+      disposed = true;
+      release();
       chartRef.current = null;
       visible.current = false;
     };
