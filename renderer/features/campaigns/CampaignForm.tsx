@@ -12,7 +12,7 @@ import { useCommand } from '../../app/commands';
 import { useSession } from '../../app/session';
 import { compactFormValues, toFieldErrors } from '../../components/field-errors';
 import { createCampaign } from '../../db/work/campaigns';
-import { useRegistryOptions } from '../dossiers/data/names';
+import { matchesLabel, useRegistryOptions } from '../dossiers/data/names';
 import { useDossiers } from '../dossiers/data/use-store';
 import { useStoreError } from '../dossiers/detail/use-store-error';
 
@@ -132,7 +132,6 @@ export function CampaignForm() {
     form.setFieldValue('subjectIds', [...current]);
   };
 
-  const search = (input: string, option?: { label?: unknown }) => String(option?.label ?? '').includes(input);
   const f = (key: string) => t(`campaigns:form.fields.${key}`);
   const fieldsPresent = ENFORCEMENT_FIELDS.filter((field) => subjects.some((s) => s.field === field));
 
@@ -201,7 +200,7 @@ export function CampaignForm() {
             <Select
               mode="multiple"
               showSearch
-              filterOption={search}
+              filterOption={matchesLabel}
               placeholder={f('searchPlaceholder')}
               options={options.subjects}
               maxTagCount="responsive"
@@ -217,7 +216,7 @@ export function CampaignForm() {
           <Select
             mode="multiple"
             showSearch
-            filterOption={search}
+            filterOption={matchesLabel}
             options={options.supervisors}
             data-testid="campaign-handlers"
           />

@@ -13,7 +13,7 @@ import {
 import type { Refusal } from '../../../shared/workflow/machine';
 import { type ClueOutcome, declineClue, openDossierFromClue, recordClueReply, referClue } from '../../db/work/clues';
 import type { WorkSettings } from '../../db/work/settings';
-import { useRegistryOptions } from '../dossiers/data/names';
+import { matchesLabel, useRegistryOptions } from '../dossiers/data/names';
 import { useDossiers } from '../dossiers/data/use-store';
 import { useStoreError } from '../dossiers/detail/use-store-error';
 import { lateDays, refusalText } from '../followup/use-work';
@@ -122,7 +122,6 @@ export function ClueActionDialog({
     }
   };
 
-  const search = (input: string, option?: { label?: unknown }) => String(option?.label ?? '').includes(input);
   const f = (key: string) => t(`clues:actions.fields.${key}`);
   const replyLate =
     action === 'reply' && replyOn && clue.referral ? lateDays(clue.referral.replyDue, replyOn.format('YYYY-MM-DD')) : 0;
@@ -156,10 +155,10 @@ export function ClueActionDialog({
               <Select options={DOSSIER_KINDS.map((k) => ({ value: k, label: t(`dossiers:kinds.${k}`) }))} />
             </Form.Item>
             <Form.Item name="subjectIds" label={f('subjects')}>
-              <Select mode="multiple" showSearch filterOption={search} options={options.subjects} />
+              <Select mode="multiple" showSearch filterOption={matchesLabel} options={options.subjects} />
             </Form.Item>
             <Form.Item name="supervisedOrganIds" label={f('organs')}>
-              <Select mode="multiple" showSearch filterOption={search} options={options.organs} />
+              <Select mode="multiple" showSearch filterOption={matchesLabel} options={options.organs} />
             </Form.Item>
             <Form.Item
               name="handlerIds"
@@ -169,7 +168,7 @@ export function ClueActionDialog({
               <Select
                 mode="multiple"
                 showSearch
-                filterOption={search}
+                filterOption={matchesLabel}
                 options={options.supervisors}
                 data-testid="open-handlers"
               />

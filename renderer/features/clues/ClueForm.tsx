@@ -36,7 +36,7 @@ import { DOSSIER_KINDS, PRIORITIES } from '../../../shared/domain/dossier';
 import { useCommand } from '../../app/commands';
 import { compactFormValues, toFieldErrors } from '../../components/field-errors';
 import { findLikelyDuplicates, registerClue } from '../../db/work/clues';
-import { useRegistryOptions } from '../dossiers/data/names';
+import { matchesLabel, useRegistryOptions } from '../dossiers/data/names';
 import { useDossiers } from '../dossiers/data/use-store';
 import { useStoreError } from '../dossiers/detail/use-store-error';
 import { useWorkSettings } from '../followup/use-work';
@@ -172,7 +172,6 @@ export function ClueForm() {
   }, [env, form, hints, message, navigate, showStoreError, t, today, work]);
   useCommand('save', save);
 
-  const search = (input: string, option?: { label?: unknown }) => String(option?.label ?? '').includes(input);
   const f = (key: string) => t(`clues:form.fields.${key}`);
 
   return (
@@ -233,7 +232,7 @@ export function ClueForm() {
                   <Select
                     mode="multiple"
                     showSearch
-                    filterOption={search}
+                    filterOption={matchesLabel}
                     placeholder={f('searchPlaceholder')}
                     options={options.subjects}
                     data-testid="clue-subjects"
@@ -245,7 +244,7 @@ export function ClueForm() {
                   <Select
                     mode="multiple"
                     showSearch
-                    filterOption={search}
+                    filterOption={matchesLabel}
                     placeholder={f('searchPlaceholder')}
                     options={options.organs}
                   />

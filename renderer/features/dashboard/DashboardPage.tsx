@@ -22,6 +22,7 @@ import type { DossierQuery } from '../../db/dossiers/filters';
 import { todayOf } from '../../db/dossiers/store';
 import { compareUnits, type DashboardData, loadDashboard } from '../../db/results/dashboard';
 import { documentPath, draftDocumentFromSource } from '../documents/draft-from-source';
+import { matchesLabel } from '../dossiers/data/names';
 import { paramsFromQuery } from '../dossiers/list/query-params';
 import { Chart, type ChartHit } from './charts/Chart';
 import { PALETTE } from './charts/palette';
@@ -449,7 +450,7 @@ export default function DashboardPage() {
               value={within ?? comparison?.root ?? undefined}
               onChange={(v) => setParam('within', v)}
               options={organOptions}
-              filterOption={(input, option) => String(option?.label ?? '').includes(input)}
+              filterOption={matchesLabel}
               data-testid="dashboard-within"
             />
           }

@@ -89,6 +89,11 @@ function loadOptions(db: DeskDatabase): Promise<RegistryOptions> {
 
 const NO_OPTIONS: RegistryOptions = { organs: [], subjects: [], supervisors: [] };
 
+/** A Select's search over the registry options: the typed text anywhere in the name. */
+export function matchesLabel(input: string, option?: { label?: unknown }): boolean {
+  return String(option?.label ?? '').includes(input);
+}
+
 /**
  * Every organ, subject and supervisor as options for filters and forms, read once.
  * `ready` lets a screen fetch what it shows first and the option lists after.

@@ -9,7 +9,7 @@ import { useCommand } from '../../../app/commands';
 import { compactFormValues, toFieldErrors } from '../../../components/field-errors';
 import type { DossierRecord } from '../../../db/dossiers/layout';
 import { createDossier, getDossier, listDossiers, updateDossier } from '../../../db/dossiers/store';
-import { useRegistryOptions } from '../data/names';
+import { matchesLabel, useRegistryOptions } from '../data/names';
 import { useDossiers } from '../data/use-store';
 import { useStoreError } from '../detail/use-store-error';
 
@@ -116,7 +116,6 @@ export function DossierForm({ mode }: { mode: 'new' | 'edit' }) {
 
   if (mode === 'edit' && !record) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
 
-  const search = (input: string, option?: { label?: unknown }) => String(option?.label ?? '').includes(input);
   const f = (key: string) => t(`dossiers:form.fields.${key}`);
 
   return (
@@ -164,7 +163,7 @@ export function DossierForm({ mode }: { mode: 'new' | 'edit' }) {
               <Select
                 mode="multiple"
                 showSearch
-                filterOption={search}
+                filterOption={matchesLabel}
                 placeholder={f('searchPlaceholder')}
                 options={options.subjects}
                 data-testid="form-subjects"
@@ -176,7 +175,7 @@ export function DossierForm({ mode }: { mode: 'new' | 'edit' }) {
               <Select
                 mode="multiple"
                 showSearch
-                filterOption={search}
+                filterOption={matchesLabel}
                 placeholder={f('searchPlaceholder')}
                 options={options.organs}
               />
@@ -191,7 +190,7 @@ export function DossierForm({ mode }: { mode: 'new' | 'edit' }) {
           <Select
             mode="multiple"
             showSearch
-            filterOption={search}
+            filterOption={matchesLabel}
             options={options.supervisors}
             data-testid="form-handlers"
           />

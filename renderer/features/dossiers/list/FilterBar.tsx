@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { DOSSIER_KINDS } from '../../../../shared/domain/dossier';
 import type { SortKey } from '../../../db/dossiers/catalog';
 import { type DossierQuery, defaultDirection, normalizeQuery, type SavedFilter } from '../../../db/dossiers/filters';
-import type { NamedOption } from '../data/names';
+import { matchesLabel, type NamedOption } from '../data/names';
 import { useDossiers } from '../data/use-store';
 import 'dayjs/locale/zh-cn';
 
@@ -47,7 +47,6 @@ export const FilterBar = memo(function FilterBar({
   const direction = query.direction ?? defaultDirection(sort);
   const filtered =
     Object.keys(normalizeQuery({ ...query, text: '', sort: undefined, direction: undefined })).length > 0;
-  const search = (input: string, option?: { label?: unknown }) => String(option?.label ?? '').includes(input);
 
   const save = async () => {
     const { name } = await form.validateFields();
@@ -84,7 +83,7 @@ export const FilterBar = memo(function FilterBar({
         placeholder={t('list.filters.anyOrgan')}
         aria-label={t('list.filters.organ')}
         value={query.organId}
-        filterOption={search}
+        filterOption={matchesLabel}
         onChange={(organId) => onChange({ ...query, organId })}
         options={options.organs}
       />
@@ -95,7 +94,7 @@ export const FilterBar = memo(function FilterBar({
         placeholder={t('list.filters.anySubject')}
         aria-label={t('list.filters.subject')}
         value={query.subjectId}
-        filterOption={search}
+        filterOption={matchesLabel}
         onChange={(subjectId) => onChange({ ...query, subjectId })}
         options={options.subjects}
         data-testid="filter-subject"
