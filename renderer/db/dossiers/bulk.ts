@@ -31,6 +31,9 @@ export interface BulkTables extends SearchTables {
 /** Meta key marking slots whose search terms are not written yet (an interrupted bulk write). */
 export const INDEX_PENDING_FROM = 'indexPendingFrom';
 
+/** Meta key marking a bulk write whose tallies are not written yet (recounted if it stops). */
+export const TALLIES_PENDING = 'talliesPending';
+
 /**
  * Writes many dossiers fast: whole blocks per row, the catalogue per segment, and the
  * search index once at the end (a posting list per term rather than per dossier).
@@ -79,7 +82,10 @@ export class BulkWriter {
         this.startCounters.set(row.k, row.v);
       }
       await this.tables.meta.put({ k: INDEX_PENDING_FROM, v: next });
-      await this.aggregates?.begin();
+      if (this.aggregates) {
+        await this.tables.meta.put({ k: TALLIES_PENDING, v: next });
+        await this.aggregates.begin();
+      }
     });
     return this.start;
   }
@@ -142,14 +148,14 @@ export class BulkWriter {
     this.dirtySegments.clear();
     const meta: MetaRow[] = [{ k: META.nextSlot, v: this.next }, ...this.counterRows()];
     const aggregates = this.aggregates;
-    const tallies = aggregates?.take();
+    const units = aggregates?.takeUnits();
     const write = this.run(async () => {
       await Promise.all([
         this.tables.bodies.bulkPut(bodies),
         this.tables.cards.bulkPut(cards),
         this.tables.catalog.bulkPut(segments),
         this.tables.meta.bulkPut(meta),
-        tallies ? aggregates?.write(tallies) : undefined,
+        units ? aggregates?.writeUnits(units) : undefined,
       ]);
     });
     this.inFlight.push(write);
@@ -161,7 +167,7 @@ export class BulkWriter {
     return [...this.counters.entries()].map(([k, v]) => ({ k, v: Math.max(v, this.startCounters.get(k) ?? 0) }));
   }
 
-  /** Writes the rest, the counters and the search index, then clears the marker. */
+  /** Writes the rest, the counters, the search index and the tallies, then clears the markers. */
   async finish(): Promise<{ from: number; to: number; terms: number }> {
     await this.flush();
     await Promise.all(this.inFlight);
@@ -172,6 +178,10 @@ export class BulkWriter {
       await this.tables.meta.put({ k: META.catalogVersion, v: version + 1 });
       await this.postings.write(this.tables);
       await this.tables.meta.delete(INDEX_PENDING_FROM);
+      if (this.aggregates) {
+        await this.aggregates.writeTallies();
+        await this.tables.meta.delete(TALLIES_PENDING);
+      }
     });
     return { from: this.start, to: this.next, terms };
   }

@@ -12,9 +12,9 @@ import type { RecordEventType } from '../../../shared/workflow/events';
 import { applyAction, type Refusal, type WorkflowAction, type WorkflowContext } from '../../../shared/workflow/machine';
 import type { WorkflowSettings } from '../../../shared/workflow/settings';
 import type { DeskDatabase } from '../database';
-import { recordTallies } from '../results/aggregates';
+import { rebuildAggregates, recordTallies } from '../results/aggregates';
 import { aggregateTables, catalogFilterOf, previousTally, RESULT_READ_TABLES } from '../results/hooks';
-import { INDEX_PENDING_FROM } from './bulk';
+import { INDEX_PENDING_FROM, TALLIES_PENDING } from './bulk';
 import { Catalog, type CatalogPage, catalogEntryOf, writeEntry } from './catalog';
 import { type DossierQuery, defaultDirection, normalizeQuery } from './filters';
 import {
@@ -196,6 +196,21 @@ async function candidatesFor(db: DeskDatabase, q: DossierQuery): Promise<number[
   return slots;
 }
 
+/**
+ * The catalogue and the query's candidates, read side by side: the catalogue's version
+ * check is a round trip of its own, and the index reads need not wait for it. Should
+ * the version turn out to have changed (another window wrote), what the index reads
+ * drew from the caches may be stale, so they are done again.
+ */
+async function catalogAndCandidates(db: DeskDatabase, q: DossierQuery): Promise<[Catalog, number[] | null]> {
+  const known = catalogs.get(db)?.version;
+  const [catalog, candidates] = await Promise.all([loadCatalog(db), candidatesFor(db, q)]);
+  if (catalog.version === known) return [catalog, candidates];
+  candidateMemo.delete(db);
+  clearTermCache(db);
+  return [catalog, await candidatesFor(db, q)];
+}
+
 /** How many dossiers each status holds under the query's other filters. */
 export async function countDossiers(db: DeskDatabase, query: DossierQuery, today: string): Promise<StatusCounts> {
   const q = normalizeQuery(query);
@@ -204,8 +219,8 @@ export async function countDossiers(db: DeskDatabase, query: DossierQuery, today
     'r',
     [db.meta, db.catalog, db.postings, db.termBuckets, ...RESULT_READ_TABLES(db)],
     async () => {
-      const loaded = await loadCatalog(db);
-      return [loaded, await candidatesFor(db, q), await catalogFilterOf(db, q)] as const;
+      const [loaded, candidates] = await catalogAndCandidates(db, q);
+      return [loaded, candidates, await catalogFilterOf(db, q)] as const;
     },
   );
   const { counts, total, overdue } = catalog.page(filter, 'updated', 'desc', today, 0, undefined, candidates);
@@ -231,9 +246,7 @@ export async function listDossiers(
   const q = normalizeQuery(query);
   const tables = [db.meta, db.catalog, db.postings, db.termBuckets, db.cards, ...RESULT_READ_TABLES(db)];
   return db.transaction('r', tables, async () => {
-    // The catalogue first: its version check also tells whether cached search terms still hold.
-    const catalog = await loadCatalog(db);
-    const candidates = await candidatesFor(db, q);
+    const [catalog, candidates] = await catalogAndCandidates(db, q);
     const filter = await catalogFilterOf(db, q);
     const sort = q.sort ?? 'updated';
     const page = catalog.page(
@@ -855,6 +868,40 @@ export async function repairSearchIndex(db: DeskDatabase): Promise<number> {
   });
   dropCatalogCache(db);
   return Math.max(0, to - from);
+}
+
+/**
+ * Recounts the dashboard's tallies after a bulk write that stopped before its end: it
+ * writes them only when it finishes. Returns whether a recount ran.
+ */
+export async function repairTallies(db: DeskDatabase): Promise<boolean> {
+  const tables = [db.bodies, db.cards, db.catalog, db.meta, db.tallies, db.units, db.organs, db.subjects];
+  const ran = await db.transaction('rw', tables, async () => {
+    if (!(await db.meta.get(TALLIES_PENDING))) return false;
+    await rebuildAggregates(db);
+    await db.meta.delete(TALLIES_PENDING);
+    return true;
+  });
+  if (ran) dropCatalogCache(db);
+  return ran;
+}
+
+const repairs = new WeakMap<DeskDatabase, Promise<void>>();
+
+/**
+ * Finishes what a bulk write cut short (the app closed while seeding): its search terms
+ * and its tallies. Runs once per window; every screen that reads them waits for it.
+ */
+export function repairInterruptedWrites(db: DeskDatabase): Promise<void> {
+  let pending = repairs.get(db);
+  if (!pending) {
+    pending = (async () => {
+      await repairSearchIndex(db);
+      await repairTallies(db);
+    })();
+    repairs.set(db, pending);
+  }
+  return pending;
 }
 
 /** Slots in use, for tests and maintenance. */

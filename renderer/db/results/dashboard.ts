@@ -1,6 +1,6 @@
 import { ALL_KEY, summarize, type TallySummary } from '../../../shared/results/tally';
 import type { DeskDatabase } from '../database';
-import { loadCatalog } from '../dossiers/store';
+import { loadCatalog, repairInterruptedWrites } from '../dossiers/store';
 import { type CatalogTable, tabulateCatalog } from './tabulate';
 import { loadUnitDirectory, type UnitDirectory } from './units';
 
@@ -25,6 +25,8 @@ export interface DashboardData {
  * the unit directory — never from the dossiers themselves.
  */
 export async function loadDashboard(db: DeskDatabase, today: string, period: Period): Promise<DashboardData> {
+  // The dashboard is the start page: a demo seed cut short is recounted before it shows.
+  await repairInterruptedWrites(db);
   const [catalog, row, directory] = await db.transaction(
     'r',
     [db.meta, db.catalog, db.tallies, db.units, db.organs],

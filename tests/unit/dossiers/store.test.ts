@@ -466,3 +466,24 @@ it('concurrent list and count reads in separate transactions all resolve after t
   expect(searched.cards).toHaveLength(2);
   expect(counts.total).toBe(2);
 });
+
+// The list reads the catalogue's version and the search index side by side; when the
+// version shows another window wrote, what the index reads took from this window's
+// caches must not stand.
+it('a search repeated after another window wrote finds the new dossier, in the list and the counts', async () => {
+  const today = '2026-11-27';
+  await createDossier(env, draft({ title: '未告知听证权利的监督事项' }));
+  expect((await listDossiers(db, { text: '听证' }, { today })).total).toBe(1);
+  expect((await countDossiers(db, { text: '听证' }, today)).total).toBe(1);
+
+  const other = new DeskDatabase(db.name);
+  await other.open();
+  try {
+    await createDossier({ ...env, db: other }, draft({ title: '另一件听证程序的监督事项' }));
+  } finally {
+    other.close();
+  }
+  expect((await countDossiers(db, { text: '听证' }, today)).total).toBe(2);
+  const page = await listDossiers(db, { text: '听证' }, { today });
+  expect(page.cards.map((c) => c.title).sort()).toEqual(['另一件听证程序的监督事项', '未告知听证权利的监督事项']);
+});

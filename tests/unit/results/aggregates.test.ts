@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeskDatabase } from '../../../renderer/db/database';
+import { BulkWriter } from '../../../renderer/db/dossiers/bulk';
 import { BODY_BLOCK, CARD_BLOCK, SEGMENT } from '../../../renderer/db/dossiers/layout';
 import { seedDemoData } from '../../../renderer/db/dossiers/seed';
 import {
@@ -12,12 +13,13 @@ import {
   getDossier,
   listDossiers,
   putReceivedDossier,
+  repairInterruptedWrites,
   type StoreEnv,
   takeAction,
   updateDossier,
   updateFinding,
 } from '../../../renderer/db/dossiers/store';
-import { rebuildAggregates } from '../../../renderer/db/results/aggregates';
+import { BulkAggregates, rebuildAggregates } from '../../../renderer/db/results/aggregates';
 import { DEFAULT_HOLIDAY_YEARS, WorkingCalendar } from '../../../shared/calendar';
 import { addDays } from '../../../shared/calendar/dates';
 import { Prng } from '../../../shared/demo/prng';
@@ -205,6 +207,33 @@ describe('results tallies', () => {
     expect(all.dossiers).toBe(300);
     expect(all.findings).toBe(result.findings);
     expect(all.received).toBeGreaterThan(0);
+  });
+
+  it('a bulk write cut short before its end is recounted at the next start', async () => {
+    await seed(60);
+    const held = await storedRecords();
+    const tables = [db.bodies, db.cards, db.catalog, db.meta, db.postings, db.termBuckets];
+    const writer = new BulkWriter(db, (work) =>
+      db.transaction('rw', [...tables, db.tallies, db.units, db.organs, db.subjects], work),
+    ).withAggregates(new BulkAggregates(db));
+    await writer.begin();
+    for (const [i, r] of held.slice(0, 40).entries()) {
+      const id = `cut-${i}`;
+      writer.add(
+        { dossier: { ...r.dossier, id }, findings: r.findings, events: r.events.map((e) => ({ ...e, dossierId: id })) },
+        { subjects: [], organs: [] },
+      );
+    }
+    await writer.flush();
+    // The flush lands; finish() never runs (the app was closed).
+    await new Promise((r) => setTimeout(r, 50));
+    await db.transaction('r', tables, () => undefined);
+    expect(summarize([(await storedRows()).get('all')], { today: TODAY }).dossiers).toBe(60);
+    expect((await listDossiers(db, {}, { today: TODAY })).total).toBe(100);
+
+    await repairInterruptedWrites(db);
+    await expectConsistent();
+    expect(summarize([(await storedRows()).get('all')], { today: TODAY }).dossiers).toBe(100);
   });
 
   it('stays equal to a recount through random creations, edits, findings, workflow steps and received packages', async () => {

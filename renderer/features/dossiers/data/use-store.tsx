@@ -4,7 +4,7 @@ import type { WorkingCalendar } from '../../../../shared/calendar/working-days';
 import type { WorkflowSettings } from '../../../../shared/workflow/settings';
 import { useSession } from '../../../app/session';
 import { type DeskDatabase, db } from '../../../db/database';
-import { repairSearchIndex, type StoreEnv, todayOf } from '../../../db/dossiers/store';
+import { repairInterruptedWrites, type StoreEnv, todayOf } from '../../../db/dossiers/store';
 import { clerkName, loadCalendar, loadWorkflowSettings } from './env';
 
 interface DossierContext {
@@ -24,8 +24,8 @@ export function DossierProvider({ children, fallback }: { children: ReactNode; f
   const [loaded, setLoaded] = useState<{ calendar: WorkingCalendar; settings: WorkflowSettings } | null>(null);
   useEffect(() => {
     let live = true;
-    // A demo seed cut short leaves its search terms to write: finish them first.
-    void repairSearchIndex(db())
+    // A demo seed cut short leaves its search terms and tallies to write: finish them first.
+    void repairInterruptedWrites(db())
       .catch((error: unknown) => console.error(error))
       .then(() => Promise.all([loadCalendar(db()), loadWorkflowSettings(db())]))
       .then(([calendar, settings]) => {
