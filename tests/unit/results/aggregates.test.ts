@@ -5,7 +5,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeskDatabase } from '../../../renderer/db/database';
 import { BulkWriter } from '../../../renderer/db/dossiers/bulk';
-import { BODY_BLOCK, CARD_BLOCK, SEGMENT } from '../../../renderer/db/dossiers/layout';
+import { BODY_BLOCK, CARD_BLOCK, fromStored, SEGMENT } from '../../../renderer/db/dossiers/layout';
 import { seedDemoData } from '../../../renderer/db/dossiers/seed';
 import {
   addFinding,
@@ -217,7 +217,8 @@ describe('results tallies', () => {
       db.transaction('rw', [...tables, db.tallies, db.units, db.organs, db.subjects], work),
     ).withAggregates(new BulkAggregates(db));
     await writer.begin();
-    for (const [i, r] of held.slice(0, 40).entries()) {
+    for (const [i, stored] of held.slice(0, 40).entries()) {
+      const r = fromStored(stored);
       const id = `cut-${i}`;
       writer.add(
         { dossier: { ...r.dossier, id }, findings: r.findings, events: r.events.map((e) => ({ ...e, dossierId: id })) },
