@@ -113,7 +113,7 @@ async function seed(count: number) {
     count,
     today: TODAY,
     office: OFFICE,
-    calendar: env.calendar,
+    holidayYears: DEFAULT_HOLIDAY_YEARS,
     settings: DEFAULT_WORKFLOW_SETTINGS,
     spanDays: 400,
   });
