@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { createTestOffice } from '../support/package-offices';
 import { seedDemoData } from './support/dossiers';
@@ -244,6 +244,48 @@ test('county sends two dossiers with evidence to the city, which receives them r
       const delivered = county.page.getByTestId('export-record').filter({ hasText: '已送达' });
       await expect(delivered).toHaveCount(1);
       await expect(delivered).toHaveAttribute('data-status', 'delivered');
+    });
+
+    await test.step('a newer version whose files the city cannot store is taken back out, and comes in later', async () => {
+      // A photo whose folder in the city's evidence store is new: a plain file put there
+      // makes the store refuse it when the import commits, after the dossier was written.
+      let extra = makePng(32, 32, [0, 0, 0]);
+      for (let shade = 1; existsSync(dirname(city.backend.evidence.pathOf(sha256(extra)))); shade++) {
+        extra = makePng(32, 32, [shade, 90, 160]);
+      }
+      writeFileSync(out('extra.png'), extra);
+      const id = await addEvidence(county, 0, out('extra.png'));
+      expect(sent).toContain(id);
+      await exportPackage(county, 1, out('newer.sdpkg'));
+      const blocker = dirname(city.backend.evidence.pathOf(sha256(extra)));
+      writeFileSync(blocker, 'not a folder');
+
+      const packageId = (await city.backend.packages.received())[0]?.packageId ?? 'missing';
+      const evidenceRows = async () => {
+        await city.page.goto(`${APP_URL}#/dossiers/${encodeURIComponent(id)}`);
+        await expect(city.page.getByTestId('received-banner')).toContainText('青山县司法局');
+        await city.page.getByTestId('tab-evidence').click();
+        return city.page.getByTestId('evidence-table').getByRole('row');
+      };
+      await expect(await evidenceRows()).toHaveCount(2);
+
+      const result = await importPackage(city, out('newer.sdpkg'));
+      await expect(result).toHaveAttribute('data-ok', 'false');
+      await expect(result.getByTestId('import-error')).toContainText('未导入任何案卷');
+      await expect(result.getByTestId('import-error')).toContainText('已写入的案卷均已撤回');
+      // The older version is back, with its evidence; nothing recorded, no file kept.
+      await expect(await evidenceRows()).toHaveCount(2);
+      await expect(city.page.getByTestId('received-banner')).toContainText(packageId);
+      expect(await dossierTotal(city.page)).toContain('共 2 件');
+      expect(await city.backend.packages.received()).toHaveLength(1);
+      expect(city.backend.packages.pendingImportIds()).toEqual([]);
+
+      rmSync(blocker);
+      const again = await importPackage(city, out('newer.sdpkg'));
+      await expect(again).toHaveAttribute('data-ok', 'true');
+      await expect(again).toContainText('已导入 1 件案卷（1 个文件），发自 青山县司法局');
+      await expect(await evidenceRows()).toHaveCount(3);
+      expect(readFileSync(city.backend.evidence.pathOf(sha256(extra)))).toEqual(extra);
     });
   } finally {
     await city.close();

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { EvidenceStore } from '../evidence/store';
 
@@ -19,6 +19,11 @@ export interface PackageEvidence {
    * whether the store gained a file.
    */
   adopt(sha256: string, sourcePath: string, size: number): Promise<boolean>;
+  /**
+   * Undoes an adopt that gained a file (a commit that failed further on): moves the file
+   * back to `sourcePath`, and removes the folders that adopt made if they are empty.
+   */
+  giveBack(sha256: string, sourcePath: string): Promise<void>;
 }
 
 /** Issued documents by hash: the path of an issued DOCX or PDF with that SHA-256. */
@@ -33,6 +38,8 @@ export type IssuedFileLookup = (sha256: string) => Promise<string | null>;
  */
 export function packageEvidenceFrom(store: EvidenceStore, issuedFile?: IssuedFileLookup): PackageEvidence {
   const folders = new Set<string>();
+  /** Folders adopt made, each with the outermost one mkdir created for it. */
+  const made = new Map<string, string>();
   return {
     locate: async (sha256) => {
       const size = await store.sizeOf(sha256);
@@ -45,7 +52,8 @@ export function packageEvidenceFrom(store: EvidenceStore, issuedFile?: IssuedFil
       const target = store.pathOf(sha256);
       const folder = dirname(target);
       if (!folders.has(folder)) {
-        mkdirSync(folder, { recursive: true });
+        const first = mkdirSync(folder, { recursive: true });
+        if (first) made.set(folder, first);
         folders.add(folder);
       }
       const existing = statSync(target, { throwIfNoEntry: false });
@@ -55,6 +63,23 @@ export function packageEvidenceFrom(store: EvidenceStore, issuedFile?: IssuedFil
       }
       renameSync(sourcePath, target);
       return true;
+    },
+    giveBack: async (sha256, sourcePath) => {
+      const target = store.pathOf(sha256);
+      renameSync(target, sourcePath);
+      const folder = dirname(target);
+      const outermost = made.get(folder);
+      if (!outermost) return;
+      for (let dir = folder; ; dir = dirname(dir)) {
+        try {
+          rmdirSync(dir);
+        } catch {
+          return; // Not empty: another file lives there now.
+        }
+        folders.delete(folder);
+        made.delete(folder);
+        if (dir === outermost) return;
+      }
     },
   };
 }

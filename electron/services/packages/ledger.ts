@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/ipc/errors';
 import { z } from '../../../shared/zod-setup';
@@ -158,14 +158,23 @@ export class PackageLedger {
     }
   }
 
+  /**
+   * Records a package as received, all or nothing: a commit that fails here is undone
+   * by its caller, so no trace of it may stay in the ledger.
+   */
   recordReceived(record: ReceivedRecord): void {
-    // The record first: should the index write fail, the package still counts as imported.
-    writeJsonAtomic(join(this.receivedDir, `${record.packageId}.json`), record);
     const inbox = this.inbox();
+    const path = join(this.receivedDir, `${record.packageId}.json`);
+    writeJsonAtomic(path, record);
     const last = inbox.senders[record.sender.organId];
     if (!last || last.lastSequence < record.sequence) {
       inbox.senders[record.sender.organId] = { lastSequence: record.sequence, lastPackageId: record.packageId };
-      writeJsonAtomic(this.inboxPath, inbox);
+      try {
+        writeJsonAtomic(this.inboxPath, inbox);
+      } catch (error) {
+        rmSync(path, { force: true });
+        throw error;
+      }
     }
   }
 

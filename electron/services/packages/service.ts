@@ -379,6 +379,8 @@ export class PackageService {
   /**
    * After the renderer has written the dossiers: moves the files into the evidence
    * store and records the package as received, so a replay is refused from now on.
+   * All or nothing: if it fails, the files it moved go back to the quarantine and the
+   * ledger is untouched, so the renderer can take its records back out and discard.
    */
   async commitImport(importId: string): Promise<{ packageId: string; filesAdded: number }> {
     const pending = this.pendingImport(importId);
@@ -389,27 +391,42 @@ export class PackageService {
       this.discardImport(importId);
       throw error;
     }
-    let filesAdded = 0;
-    for (const file of pending.files) {
-      const source = join(pending.dir, 'files', file.sha256);
-      if (await this.options.evidence.adopt(file.sha256, source, file.size)) filesAdded++;
+    const gained: string[] = [];
+    try {
+      for (const file of pending.files) {
+        const source = join(pending.dir, 'files', file.sha256);
+        if (await this.options.evidence.adopt(file.sha256, source, file.size)) gained.push(file.sha256);
+      }
+      this.ledger.recordReceived({
+        packageId: header.packageId,
+        sequence: header.sequence,
+        createdAt: header.createdAt,
+        schemaVersion: header.schemaVersion,
+        sender: senderPartyOf(header),
+        recipientKeyFingerprint: header.recipient.keyFingerprint,
+        bagDigest: header.bag.digest,
+        fileCount: header.bag.fileCount,
+        receivedAt: this.now().toISOString(),
+        receiptWrittenAt: null,
+      });
+    } catch (error) {
+      for (const sha256 of gained.reverse()) {
+        // A file that cannot go back stays in the store: it is addressed by its hash,
+        // so it is harmless, and the next import carrying it keeps it.
+        await this.options.evidence.giveBack(sha256, join(pending.dir, 'files', sha256)).catch(() => undefined);
+      }
+      throw error;
     }
-    this.ledger.recordReceived({
-      packageId: header.packageId,
-      sequence: header.sequence,
-      createdAt: header.createdAt,
-      schemaVersion: header.schemaVersion,
-      sender: senderPartyOf(header),
-      recipientKeyFingerprint: header.recipient.keyFingerprint,
-      bagDigest: header.bag.digest,
-      fileCount: header.bag.fileCount,
-      receivedAt: this.now().toISOString(),
-      receiptWrittenAt: null,
-    });
-    rmSync(pending.dir, { recursive: true, force: true });
+    // The package is committed; what follows only tidies up and must not undo that.
+    try {
+      rmSync(pending.dir, { recursive: true, force: true });
+    } catch {
+      // A folder left behind (a file held open) is clutter only: the package is recorded,
+      // so committing it again is refused as a replay, which discards it.
+    }
     this.pending.delete(importId);
     removeIfEmpty(this.quarantineDir);
-    return { packageId: header.packageId, filesAdded };
+    return { packageId: header.packageId, filesAdded: gained.length };
   }
 
   discardImport(importId: string): boolean {

@@ -39,6 +39,19 @@ export function catalogEntryOf(card: DossierCard): CatalogEntry {
   };
 }
 
+/** The columns of an unused slot. */
+export const NO_ENTRY: CatalogEntry = {
+  status: 0,
+  kind: 0,
+  priority: 0,
+  flags: 0,
+  updated: 0,
+  registered: 0,
+  due: 0,
+  unit: 0,
+  cats: 0,
+};
+
 export function writeEntry(segment: CatalogSegment, slot: number, entry: CatalogEntry): void {
   const i = slot % SEGMENT;
   segment.status[i] = entry.status;

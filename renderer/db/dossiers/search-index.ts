@@ -157,7 +157,11 @@ export async function removePostings(db: SearchTables, slot: number, terms: Iter
     }
     if (touched) changed.push(bucket);
   }
-  if (changed.length > 0) await db.termBuckets.bulkPut(changed);
+  // A bucket left with no terms goes, as if it had never been written.
+  const emptied = changed.filter((b) => b.terms.size === 0).map((b) => b.b);
+  const kept = changed.filter((b) => b.terms.size > 0);
+  if (kept.length > 0) await db.termBuckets.bulkPut(kept);
+  if (emptied.length > 0) await db.termBuckets.bulkDelete(emptied);
   for (const term of list) {
     const rows = await db.postings.where('[t+c]').between([term, Dexie.minKey], [term, Dexie.maxKey]).toArray();
     for (const row of rows) {

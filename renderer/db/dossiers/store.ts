@@ -12,10 +12,10 @@ import type { RecordEventType } from '../../../shared/workflow/events';
 import { applyAction, type Refusal, type WorkflowAction, type WorkflowContext } from '../../../shared/workflow/machine';
 import type { WorkflowSettings } from '../../../shared/workflow/settings';
 import type { DeskDatabase } from '../database';
-import { rebuildAggregates, recordTallies } from '../results/aggregates';
+import { dropUnusedUnits, forgetTallies, lastUnitCode, rebuildAggregates, recordTallies } from '../results/aggregates';
 import { aggregateTables, catalogFilterOf, previousTally, RESULT_READ_TABLES } from '../results/hooks';
 import { INDEX_PENDING_FROM, TALLIES_PENDING } from './bulk';
-import { Catalog, type CatalogPage, catalogEntryOf, writeEntry } from './catalog';
+import { Catalog, type CatalogPage, catalogEntryOf, NO_ENTRY, writeEntry } from './catalog';
 import { type DossierQuery, defaultDirection, normalizeQuery } from './filters';
 import {
   BODY_BLOCK,
@@ -738,7 +738,7 @@ function checkReceived(received: ReceivedDossier): void {
 async function storeReceived(
   db: DeskDatabase,
   received: ReceivedDossier,
-): Promise<Committed & { record: DossierRecord }> {
+): Promise<Committed & { record: DossierRecord; before: DossierRecord | null }> {
   const slot = await slotOf(db, received.dossier.id);
   const before = slot === undefined ? undefined : await readRecord(db, slot);
   if (before) {
@@ -757,7 +757,7 @@ async function storeReceived(
   const after: DossierRecord = { slot: target, ...received };
   const done = await putRecord(db, after);
   await reindex(db, before ?? null, after);
-  return { ...done, record: after };
+  return { ...done, record: after, before: before ?? null };
 }
 
 /**
@@ -780,6 +780,31 @@ export async function putReceivedDossiers(
   db: DeskDatabase,
   list: readonly (ReceivedDossier & { evidence?: Evidence[] })[],
 ): Promise<DossierRecord[]> {
+  return (await writeReceivedDossiers(db, list)).records;
+}
+
+/**
+ * What a package's write displaced, for undoReceivedDossiers: read in the write's own
+ * transaction, so it is exactly what was there.
+ */
+export interface ReceivedUndo {
+  /** Each dossier written, its slot, and the version it replaced (null: it was new). */
+  dossiers: { record: DossierRecord; before: DossierRecord | null }[];
+  /** The evidence rows the write deleted or overwrote, as they were. */
+  evidenceBefore: Evidence[];
+  /** Ids of the evidence rows the write put. */
+  evidenceWritten: string[];
+  /** The next free slot before the write (undefined: never set) and after it. */
+  nextSlot: { before: number | undefined; after: number };
+  /** The highest unit code before and after: codes between were made for these dossiers. */
+  unitCode: { before: number; after: number };
+}
+
+/** putReceivedDossiers, also returning what it takes to undo the write. */
+export async function writeReceivedDossiers(
+  db: DeskDatabase,
+  list: readonly (ReceivedDossier & { evidence?: Evidence[] })[],
+): Promise<{ records: DossierRecord[]; undo: ReceivedUndo }> {
   for (const received of list) checkReceived(received);
   const ids = new Set<string>();
   for (const { dossier } of list) {
@@ -787,22 +812,130 @@ export async function putReceivedDossiers(
     ids.add(dossier.id);
   }
   const done: Committed[] = [];
-  const records = await db.transaction('rw', [...writeTables(db), db.evidence], async () => {
-    const stored: DossierRecord[] = [];
+  const result = await db.transaction('rw', [...writeTables(db), db.evidence], async () => {
+    const evidenceWritten = list.flatMap((r) => (r.evidence ?? []).map((e) => e.id));
+    // An evidence id may already be held under another dossier: that row is overwritten too.
+    const [nextSlot, unitCode, evidenceOfDossiers, evidenceById] = await Promise.all([
+      db.meta.get(META.nextSlot),
+      lastUnitCode(db),
+      db.evidence
+        .where('dossierId')
+        .anyOf([...ids])
+        .toArray(),
+      db.evidence.bulkGet(evidenceWritten),
+    ]);
+    const evidenceBefore = new Map(evidenceOfDossiers.map((e) => [e.id, e]));
+    for (const e of evidenceById) if (e) evidenceBefore.set(e.id, e);
+    const written: ReceivedUndo['dossiers'] = [];
     for (const { evidence, ...received } of list) {
       const committed = await storeReceived(db, received);
       done.push(committed);
-      stored.push(committed.record);
+      written.push({ record: committed.record, before: committed.before });
       if (evidence) {
         await db.evidence.where('dossierId').equals(received.dossier.id).delete();
         await db.evidence.bulkPut(evidence.map((e) => ({ ...e, dossierId: received.dossier.id })));
       }
     }
-    return stored;
+    const undo: ReceivedUndo = {
+      dossiers: written,
+      evidenceBefore: [...evidenceBefore.values()],
+      evidenceWritten,
+      nextSlot: { before: nextSlot?.v, after: await metaValue(db, META.nextSlot) },
+      unitCode: { before: unitCode, after: await lastUnitCode(db) },
+    };
+    return { records: written.map((w) => w.record), undo };
   });
   // Each write moved the catalogue on by one version, so they apply in order.
   for (const d of done) afterCommit(db, d);
-  return records;
+  return result;
+}
+
+/** Whether a slot still holds what a write put there (received dossiers change only by a newer version). */
+function stillHolds(current: DossierRecord | undefined, written: DossierRecord): boolean {
+  const a = current?.dossier;
+  const b = written.dossier;
+  return (
+    !!a &&
+    a.id === b.id &&
+    a.version === b.version &&
+    a.origin.kind === 'received' &&
+    b.origin.kind === 'received' &&
+    a.origin.packageId === b.origin.packageId &&
+    a.origin.receivedAt === b.origin.receivedAt
+  );
+}
+
+/**
+ * Inside a write transaction: empties a dossier's slot, taking it out of the list
+ * rows, the catalogue, the search index and the tallies. Blocks and segments left
+ * with nothing in them are deleted, as if never written.
+ */
+async function clearRecord(db: DeskDatabase, record: DossierRecord): Promise<void> {
+  const { slot } = record;
+  const [body, cards, segment, version] = await Promise.all([
+    db.bodies.get(bodyBlockOf(slot)),
+    db.cards.get(cardBlockOf(slot)),
+    db.catalog.get(segmentOf(slot)),
+    metaValue(db, META.catalogVersion),
+  ]);
+  const previous = previousTally(body, cards, slot);
+  if (previous) await forgetTallies(db, previous);
+  const writes: Promise<unknown>[] = [db.meta.put({ k: META.catalogVersion, v: version + 1 })];
+  if (body) {
+    body.items[slot % BODY_BLOCK] = null;
+    writes.push(body.items.some((x) => x) ? db.bodies.put(body) : db.bodies.delete(body.b));
+  }
+  if (cards) {
+    cards.cards[slot % CARD_BLOCK] = null;
+    cards.ids = cards.cards.filter((c): c is DossierCard => c !== null).map((c) => c.id);
+    writes.push(cards.ids.length > 0 ? db.cards.put(cards) : db.cards.delete(cards.b));
+  }
+  if (segment) {
+    writeEntry(segment, slot, NO_ENTRY);
+    writes.push(segment.status.some((x) => x !== 0) ? db.catalog.put(segment) : db.catalog.delete(segment.seg));
+  }
+  await Promise.all(writes);
+  await removePostings(db, slot, dossierTerms(record.dossier, record.findings, await namesFor(db, record.dossier)));
+}
+
+/**
+ * Takes a package's dossiers back out (the package could not be committed): new ones
+ * leave their slots, replaced ones get their previous version back, and the evidence
+ * rows are as they were — through the same list, catalogue, search and tally upkeep
+ * as any write, in one transaction. Refused as a CONFLICT, changing nothing, if one of
+ * the dossiers was replaced again meanwhile (e.g. by an import in another window).
+ */
+export async function undoReceivedDossiers(db: DeskDatabase, undo: ReceivedUndo): Promise<void> {
+  try {
+    await db.transaction('rw', [...writeTables(db), db.evidence], async () => {
+      // Last written first: each step sees the state the one after it left.
+      for (const { record, before } of [...undo.dossiers].reverse()) {
+        const current = await readRecord(db, record.slot);
+        if (!current || !stillHolds(current, record)) {
+          throw new DossierStoreError('CONFLICT', `dossier ${record.dossier.id} changed since it was received`);
+        }
+        if (before) {
+          await putRecord(db, before);
+          await reindex(db, current, before);
+        } else {
+          await clearRecord(db, current);
+        }
+      }
+      const ids = undo.dossiers.map((d) => d.record.dossier.id);
+      await db.evidence.where('dossierId').anyOf(ids).delete();
+      await db.evidence.bulkDelete(undo.evidenceWritten);
+      await db.evidence.bulkPut(undo.evidenceBefore);
+      // The slots handed out go back only if no write took one after them.
+      if ((await metaValue(db, META.nextSlot)) === undo.nextSlot.after) {
+        if (undo.nextSlot.before === undefined) await db.meta.delete(META.nextSlot);
+        else await db.meta.put({ k: META.nextSlot, v: undo.nextSlot.before });
+      }
+      await dropUnusedUnits(db, undo.unitCode.before, undo.unitCode.after);
+    });
+  } finally {
+    // Several slots changed, and a refused undo may have left partial cache updates.
+    dropCatalogCache(db);
+  }
 }
 
 /** Takes a workflow action: the change and its timeline event commit together or not at all. */

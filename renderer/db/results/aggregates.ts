@@ -9,6 +9,7 @@ import {
   emptyBucket,
   isEmptyBucket,
   type TallyRow,
+  unitKey,
 } from '../../../shared/results/tally';
 import { memoryLookup, type UnitLookup, type UnitRef, unitOf } from '../../../shared/results/units';
 import type { DeskDatabase } from '../database';
@@ -155,6 +156,31 @@ export async function recordTallies(
   const unit = await codeFor(db.units, unitOf(after.dossier, await lookupFor(db, after.dossier)));
   await writeDeltas(db.tallies, deltaRows(before, after, unit));
   return unit;
+}
+
+/** Inside a write transaction: takes a record that leaves its slot out of the tallies. */
+export async function forgetTallies(db: DeskDatabase, before: PreviousTally): Promise<void> {
+  const rows = new Map<string, TallyRow>();
+  subtract(rows, contributions(before.record, before.unit));
+  await writeDeltas(db.tallies, rows);
+}
+
+/** The highest unit code given so far (0: none). */
+export async function lastUnitCode(db: DeskDatabase): Promise<number> {
+  return (await db.units.orderBy('code').last())?.code ?? 0;
+}
+
+/**
+ * Inside a write transaction that took records back out: drops the unit codes given
+ * in (`from`, `to`] that no tally counts any more. Every dossier counted under a unit
+ * adds to its `u:<code>` row, so a code without one is held by no dossier.
+ */
+export async function dropUnusedUnits(db: DeskDatabase, from: number, to: number): Promise<void> {
+  if (to <= from) return;
+  const made = await db.units.where('code').between(from, to, false, true).primaryKeys();
+  const counted = await db.tallies.bulkGet(made.map(unitKey));
+  const unused = made.filter((_, i) => !counted[i]);
+  if (unused.length > 0) await db.units.bulkDelete(unused);
 }
 
 /**

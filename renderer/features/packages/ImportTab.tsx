@@ -89,12 +89,22 @@ export function ImportTab({ keyState }: { keyState: 'none' | 'locked' | 'unlocke
               dossiers: stored.dossierIds.map((id, i) => ({ id, number: stored.numbers[i] ?? id })),
               filesAdded: stored.filesAdded,
             });
-          } else {
+          } else if (stored.stage === 'store') {
             const reason = stored.storeCode ? t(`import.storeReasons.${stored.storeCode}`) : errorText(t, stored.error);
             next.push({
               fileName: outcome.fileName,
               ok: false,
               message: t('import.storeRefused', { reason }),
+              issues: null,
+            });
+          } else {
+            const reason = errorText(t, stored.error);
+            next.push({
+              fileName: outcome.fileName,
+              ok: false,
+              message: stored.undone
+                ? t('import.commitFailed', { reason })
+                : t('import.commitFailedNotUndone', { reason, numbers: stored.numbers.join('、') }),
               issues: null,
             });
           }

@@ -2,7 +2,13 @@ import type { Evidence } from '../../../shared/domain/dossier';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
 import { type BundledDossier, type DossierBundle, dossierBundleSchema } from '../../../shared/packages/payload';
 import type { DeskDatabase } from '../../db/database';
-import { DossierStoreError, getDossier, putReceivedDossiers, type ReceivedDossier } from '../../db/dossiers/store';
+import {
+  DossierStoreError,
+  getDossier,
+  type ReceivedDossier,
+  undoReceivedDossiers,
+  writeReceivedDossiers,
+} from '../../db/dossiers/store';
 
 /** What `packages.export` takes besides the opId and the recipient. */
 export interface ExportPayload {
@@ -126,12 +132,19 @@ export function receivedDossiersOf(
 
 export type StoredImport =
   | { ok: true; dossierIds: string[]; numbers: string[]; filesAdded: number }
-  | { ok: false; storeCode: string | null; error: unknown };
+  /** The dossier store refused the write: nothing was written. */
+  | { ok: false; stage: 'store'; storeCode: string | null; error: unknown }
+  /**
+   * The main process could not commit the package. `undone`: the dossiers written were
+   * taken back out (the database is as before); otherwise `numbers` are still held.
+   */
+  | { ok: false; stage: 'commit'; undone: boolean; numbers: string[]; error: unknown };
 
 /**
  * Writes an imported package's dossiers in one transaction, then lets the main process
- * commit the package (files into the evidence store, ledger); if the write is refused
- * the import is discarded, leaving database, files and ledger as they were.
+ * commit the package (files into the evidence store, ledger). If the write is refused,
+ * or the commit fails and the dossiers are taken back out, the import is discarded,
+ * leaving database, files and ledger as they were.
  */
 export async function storeImportedPackage(
   db: DeskDatabase,
@@ -142,16 +155,29 @@ export async function storeImportedPackage(
   },
   now: () => Date = () => new Date(),
 ): Promise<StoredImport> {
-  let ids: string[];
-  let numbers: string[];
+  let written: Awaited<ReturnType<typeof writeReceivedDossiers>>;
   try {
-    const records = await putReceivedDossiers(db, receivedDossiersOf(pkg, now().toISOString()));
-    ids = records.map((r) => r.dossier.id);
-    numbers = records.map((r) => r.dossier.number);
+    written = await writeReceivedDossiers(db, receivedDossiersOf(pkg, now().toISOString()));
   } catch (error) {
     await calls.discard(pkg.importId).catch(() => undefined);
-    return { ok: false, storeCode: error instanceof DossierStoreError ? error.code : null, error };
+    return { ok: false, stage: 'store', storeCode: error instanceof DossierStoreError ? error.code : null, error };
   }
-  const { filesAdded } = await calls.commit(pkg.importId);
+  const ids = written.records.map((r) => r.dossier.id);
+  const numbers = written.records.map((r) => r.dossier.number);
+  let filesAdded: number;
+  try {
+    ({ filesAdded } = await calls.commit(pkg.importId));
+  } catch (error) {
+    // The package is not recorded as received, so its dossiers must not stay either.
+    let undone = true;
+    try {
+      await undoReceivedDossiers(db, written.undo);
+    } catch {
+      undone = false;
+    }
+    // Discarded either way: a commit that failed moved no file and recorded nothing.
+    await calls.discard(pkg.importId).catch(() => undefined);
+    return { ok: false, stage: 'commit', undone, numbers, error };
+  }
   return { ok: true, dossierIds: ids, numbers, filesAdded };
 }

@@ -126,6 +126,10 @@ export const packages: Messages<typeof zh> = {
     ok: 'Imported from {{organ}}: dossiers {{count}}, files {{files}}.',
     failed: 'Not imported',
     storeRefused: 'The dossier store refused it: {{reason}}',
+    commitFailed:
+      'Nothing was imported: the package could not be completed ({{reason}}). The dossiers written were taken back out; dossiers, evidence files and received packages are as they were.',
+    commitFailedNotUndone:
+      'The package could not be completed ({{reason}}) and the dossiers written could not be taken back out: {{numbers}} remain in the dossier list without their evidence files, and the package is not recorded as received.',
     storeReasons: {
       CONFLICT:
         'a dossier is this office’s own, is already held at the same or a newer version, or its timeline does not verify.',

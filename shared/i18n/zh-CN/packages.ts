@@ -122,6 +122,10 @@ export const packages = {
     ok: '已导入 {{count}} 件案卷（{{files}} 个文件），发自 {{organ}}。',
     failed: '未导入',
     storeRefused: '案卷库拒绝写入：{{reason}}',
+    commitFailed:
+      '未导入任何案卷：导入未能完成（{{reason}}）。已写入的案卷均已撤回，案卷库、证据文件和收件记录与导入前相同。',
+    commitFailedNotUndone:
+      '导入未能完成（{{reason}}），已写入的案卷也未能撤回：{{numbers}} 仍在案卷库中，但没有证据文件，该数据包也未记为已接收。',
     storeReasons: {
       CONFLICT: '其中有案卷已是本机关自己的案卷，或已持有相同或更新的版本，或时间线校验不通过。',
       NOT_EDITABLE: '案卷来源标记不正确。',

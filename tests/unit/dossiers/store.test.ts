@@ -16,8 +16,10 @@ import {
   repairSearchIndex,
   type StoreEnv,
   takeAction,
+  undoReceivedDossiers,
   updateDossier,
   verifyTimeline,
+  writeReceivedDossiers,
 } from '../../../renderer/db/dossiers/store';
 import { DEFAULT_HOLIDAY_YEARS, WorkingCalendar } from '../../../shared/calendar';
 import type { TimelineEvent } from '../../../shared/domain/dossier';
@@ -361,6 +363,74 @@ describe('dossiers received from another organ', () => {
     const broken = { ...a, dossier: { ...a.dossier, version: 3 }, events: timeline('recv-a', 3).slice(1) };
     await expect(putReceivedDossiers(db, [broken])).rejects.toMatchObject({ code: 'CONFLICT' });
     expect((await getDossier(db, 'recv-a'))?.dossier.version).toBe(2);
+  });
+});
+
+describe('a received write taken back out', () => {
+  const origin = {
+    kind: 'received' as const,
+    senderOrganName: '城关镇司法所',
+    senderDivisionCode: '330104',
+    senderFingerprint: 'fp',
+    packageId: 'pkg-9',
+    receivedAt: '2026-11-20T09:00:00.000+08:00',
+  };
+  const received = (id: string) => ({
+    dossier: makeDossier({ id, origin, title: `镇综合执法队暂扣物品处理监督${id}` }),
+    findings: [],
+    events: [
+      sealEvent(
+        { dossierId: id, at: '2026-11-10T09:00:00.000+08:00', actor: '张三', type: 'edited', data: {} },
+        undefined,
+      ),
+    ],
+  });
+  /** Every row of every table; meta without the catalogue's version, which every write moves on. */
+  const rows = async () =>
+    Object.fromEntries(
+      await Promise.all(
+        db.tables.map(async (t) => {
+          const all: unknown[] = await t.toArray();
+          return [t.name, all.filter((r) => (r as { k?: unknown }).k !== 'catalogVersion')] as const;
+        }),
+      ),
+    );
+
+  it('leaves a database that held nothing without a row, past the first block of slots', async () => {
+    const before = await rows();
+    const list = Array.from({ length: BODY_BLOCK + 2 }, (_, i) => received(`recv-${i}`));
+    const { undo } = await writeReceivedDossiers(db, list);
+    expect((await listDossiers(db, { text: '暂扣物品' }, { today })).total).toBe(BODY_BLOCK + 2);
+    await undoReceivedDossiers(db, undo);
+    expect(await rows()).toEqual(before);
+    // The catalogue's version stays moved on: caches in other windows must see the change.
+    expect((await db.meta.get('catalogVersion'))?.v).toBeGreaterThan(0);
+    expect((await listDossiers(db, { text: '暂扣物品' }, { today })).total).toBe(0);
+  });
+
+  it('restores an evidence row the package overwrote under another dossier, and leaves other dossiers alone', async () => {
+    const own = await createDossier(env, draft());
+    const ownEvidence = {
+      id: 'ev-shared',
+      dossierId: own.dossier.id,
+      fileName: '现场照片.jpg',
+      mimeType: 'image/jpeg',
+      size: 10,
+      sha256: 'c'.repeat(64),
+      description: '',
+      addedAt: '2026-11-10T09:00:00.000+08:00',
+      addedBy: '李明',
+    };
+    await db.evidence.add(ownEvidence);
+    const before = await rows();
+    const { undo } = await writeReceivedDossiers(db, [
+      { ...received('recv-x'), evidence: [{ ...ownEvidence, dossierId: 'recv-x', fileName: '对方的文件.pdf' }] },
+    ]);
+    expect((await db.evidence.get('ev-shared'))?.dossierId).toBe('recv-x');
+    await undoReceivedDossiers(db, undo);
+    expect(await db.evidence.get('ev-shared')).toEqual(ownEvidence);
+    expect(await rows()).toEqual(before);
+    expect(await getDossier(db, own.dossier.id)).toEqual(own);
   });
 });
 

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { randomBytes, sha256Hex } from '../../../electron/services/crypto/primitives';
+import { PackageLedger } from '../../../electron/services/packages/ledger';
 import { decryptPackage, openPackage, unwrapPackageKey } from '../../../electron/services/packages/reader';
 import { snapshotOffice } from '../../support/office-snapshot';
 import { createOfficePair, type TestOffice } from '../../support/package-offices';
@@ -202,5 +203,49 @@ describe('package round trip between two offices', () => {
     // Not committed, so the same package may be imported again.
     const again = await city.packages.importPackage(path);
     expect(sha256Hex(JSON.stringify(again.data))).toBe(sha256Hex(JSON.stringify(imported.data)));
+  });
+});
+
+describe('a commit that fails', () => {
+  it('moves the files it had moved back to the quarantine, records nothing, and can be discarded', async () => {
+    const { path } = await exportTo(county, city, 'blocked.sdpkg');
+    const imported = await city.packages.importPackage(path);
+    // A file where the evidence store wants a folder, for a file after the first: the
+    // store refuses it midway, after taking others.
+    const prefixes = imported.files.map((f) => f.sha256.slice(0, 2));
+    const victim = imported.files.findLastIndex((_, i) => i > 0 && prefixes.indexOf(prefixes[i] as string) === i);
+    expect(victim).toBeGreaterThan(0);
+    const blocker = join(city.dir, 'evidence', prefixes[victim] as string);
+    mkdirSync(join(city.dir, 'evidence'), { recursive: true });
+    writeFileSync(blocker, 'not a folder');
+    const beforeCommit = snapshotOffice(city);
+
+    await expect(city.packages.commitImport(imported.importId)).rejects.toMatchObject({ code: expect.any(String) });
+    expect(snapshotOffice(city)).toEqual(beforeCommit);
+    expect(city.packages.received()).toEqual([]);
+    for (const f of imported.files) expect(await city.evidence.sizeOf(f.sha256)).toBeNull();
+
+    expect(city.packages.discardImport(imported.importId)).toBe(true);
+    rmSync(blocker);
+    // Nothing was recorded, so the same package comes in once the store is fixed.
+    const again = await city.packages.importPackage(path);
+    expect((await city.packages.commitImport(again.importId)).filesAdded).toBe(4);
+  });
+
+  it('gives every file back when the ledger cannot record the package', async () => {
+    const { path, dossier } = await exportTo(county, city, 'unrecorded.sdpkg');
+    const imported = await city.packages.importPackage(path);
+    const beforeCommit = snapshotOffice(city);
+    const spy = vi.spyOn(PackageLedger.prototype, 'recordReceived').mockImplementationOnce(() => {
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    });
+    try {
+      await expect(city.packages.commitImport(imported.importId)).rejects.toMatchObject({ code: 'ENOSPC' });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(snapshotOffice(city)).toEqual(beforeCommit);
+    for (const sha of dossier.files) expect(await city.evidence.sizeOf(sha)).toBeNull();
+    expect((await city.packages.commitImport(imported.importId)).filesAdded).toBe(4);
   });
 });
