@@ -65,12 +65,22 @@ export interface BodyBlock {
   items: (StoredRecord | null)[];
 }
 
+/** Event members derived from the dossier and the chain, rebuilt on reading (fromStored). */
+const DERIVED = new Set(['id', 'dossierId', 'prevHash']);
+
+function storedEventOf(event: TimelineEvent): StoredEvent {
+  // A plain copy rather than rest destructuring: a demo seed stores over a million events.
+  const out = {} as Record<string, unknown>;
+  for (const key in event) if (!DERIVED.has(key)) out[key] = (event as unknown as Record<string, unknown>)[key];
+  return out as StoredEvent;
+}
+
 export function toStored(record: DossierRecord): StoredRecord {
   return {
     slot: record.slot,
     dossier: record.dossier,
     findings: record.findings,
-    events: record.events.map(({ id: _id, dossierId: _d, prevHash: _p, ...rest }) => rest),
+    events: record.events.map(storedEventOf),
   };
 }
 
