@@ -23,10 +23,10 @@ import {
 } from '../../../renderer/db/dossiers/store';
 import { DEFAULT_HOLIDAY_YEARS, WorkingCalendar } from '../../../shared/calendar';
 import type { TimelineEvent } from '../../../shared/domain/dossier';
-import { type DossierDraftInput, dossierDraftSchema, findingDraftSchema } from '../../../shared/dossiers/draft';
+import { findingDraftSchema } from '../../../shared/dossiers/draft';
 import { sealEvent } from '../../../shared/timeline';
 import { DEFAULT_WORKFLOW_SETTINGS } from '../../../shared/workflow';
-import { dossier as makeDossier } from './workflow-fixtures';
+import { dossierDraft, dossier as makeDossier } from './workflow-fixtures';
 
 let db: DeskDatabase;
 let env: StoreEnv;
@@ -74,19 +74,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-const draft = (overrides: Partial<DossierDraftInput> = {}) =>
-  dossierDraftSchema.parse({
-    title: '关于青山县市场监督管理局行政处罚案件的监督',
-    kind: 'focused',
-    source: 'hotline_12345',
-    subjectIds: ['s-market'],
-    handlerIds: ['h-1', 'h-2'],
-    registeredOn: '2026-11-27',
-    priority: 'normal',
-    confidentiality: 'internal',
-    summary: '群众反映罚款过重',
-    ...overrides,
-  });
+const draft = dossierDraft;
 
 const finding = (description: string) =>
   findingDraftSchema.parse({

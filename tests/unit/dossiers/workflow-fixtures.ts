@@ -1,8 +1,24 @@
 import { DEFAULT_HOLIDAY_YEARS, WorkingCalendar } from '../../../shared/calendar';
 import type { Dossier, DossierStatus, Finding } from '../../../shared/domain/dossier';
+import { type DossierDraftInput, dossierDraftSchema } from '../../../shared/dossiers/draft';
 import { DEFAULT_WORKFLOW_SETTINGS, type WorkflowContext } from '../../../shared/workflow';
 
 export const calendar = new WorkingCalendar(DEFAULT_HOLIDAY_YEARS);
+
+/** A valid registration form: a focused matter about the market regulator, from the 12345 hotline. */
+export const dossierDraft = (overrides: Partial<DossierDraftInput> = {}) =>
+  dossierDraftSchema.parse({
+    title: '关于青山县市场监督管理局行政处罚案件的监督',
+    kind: 'focused',
+    source: 'hotline_12345',
+    subjectIds: ['s-market'],
+    handlerIds: ['h-1', 'h-2'],
+    registeredOn: '2026-11-27',
+    priority: 'normal',
+    confidentiality: 'internal',
+    summary: '群众反映罚款过重',
+    ...overrides,
+  });
 
 export function context(overrides: Partial<WorkflowContext> = {}): WorkflowContext {
   return {

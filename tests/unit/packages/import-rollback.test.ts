@@ -16,9 +16,10 @@ import {
 import { loadDashboard } from '../../../renderer/db/results/dashboard';
 import { buildExportPayload, storeImportedPackage } from '../../../renderer/features/packages/bundle';
 import { DEFAULT_HOLIDAY_YEARS, WorkingCalendar } from '../../../shared/calendar';
-import { dossierDraftSchema, findingDraftSchema } from '../../../shared/dossiers/draft';
+import { findingDraftSchema } from '../../../shared/dossiers/draft';
 import { DOSSIER_BUNDLE_SCHEMA_VERSION } from '../../../shared/packages/payload';
 import { DEFAULT_WORKFLOW_SETTINGS } from '../../../shared/workflow';
+import { dossierDraft } from '../dossiers/workflow-fixtures';
 
 /**
  * An import whose commit fails in the main process (disk full, store error, a refusal)
@@ -43,18 +44,7 @@ function envOf(db: DeskDatabase, office: string, short: string): StoreEnv {
 const countyEnv = () => envOf(county, '青山县司法局', '青司');
 const cityEnv = () => envOf(city, '江州市司法局', '江司');
 
-const draft = (title: string, summary = '群众反映罚款过重') =>
-  dossierDraftSchema.parse({
-    title,
-    kind: 'focused',
-    source: 'hotline_12345',
-    subjectIds: ['s-market'],
-    handlerIds: ['h-1', 'h-2'],
-    registeredOn: '2026-11-27',
-    priority: 'normal',
-    confidentiality: 'internal',
-    summary,
-  });
+const draft = (title: string, summary = '群众反映罚款过重') => dossierDraft({ title, summary });
 
 const finding = (description: string) =>
   findingDraftSchema.parse({

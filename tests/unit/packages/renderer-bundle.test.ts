@@ -14,9 +14,10 @@ import {
   storeImportedPackage,
 } from '../../../renderer/features/packages/bundle';
 import { DEFAULT_HOLIDAY_YEARS, WorkingCalendar } from '../../../shared/calendar';
-import { dossierDraftSchema } from '../../../shared/dossiers/draft';
+import type { DossierDraftInput } from '../../../shared/dossiers/draft';
 import { DOSSIER_BUNDLE_SCHEMA_VERSION, dossierBundlePayload } from '../../../shared/packages/payload';
 import { DEFAULT_WORKFLOW_SETTINGS } from '../../../shared/workflow';
+import { dossierDraft } from '../dossiers/workflow-fixtures';
 
 const today = '2026-11-27';
 let county: DeskDatabase;
@@ -33,19 +34,7 @@ function envOf(db: DeskDatabase): StoreEnv {
   };
 }
 
-const draft = (title: string, extra: Record<string, unknown> = {}) =>
-  dossierDraftSchema.parse({
-    ...extra,
-    title,
-    kind: 'focused',
-    source: 'hotline_12345',
-    subjectIds: ['s-market'],
-    handlerIds: ['h-1', 'h-2'],
-    registeredOn: '2026-11-27',
-    priority: 'normal',
-    confidentiality: 'internal',
-    summary: '群众反映罚款过重',
-  });
+const draft = (title: string, extra: Partial<DossierDraftInput> = {}) => dossierDraft({ ...extra, title });
 
 const evidenceRow = (dossierId: string, n: number, removed = false) => ({
   id: `ev-${dossierId}-${n}`,
