@@ -1,3 +1,4 @@
+import { openedDialog } from './support/dialog';
 import { expect, seedOffice, test } from './support/fixtures';
 import { APP_URL } from './support/harness';
 import { pick } from './support/select';
@@ -33,7 +34,7 @@ test('a campaign over five subjects makes five child dossiers, and a finding in 
   await expect(panel).toContainText('还有 5 个被检查对象没有子案卷');
 
   await page.getByTestId('campaign-create-children').click();
-  await page.getByRole('dialog').getByRole('button', { name: '生成子案卷（5）' }).click();
+  await (await openedDialog(page)).getByRole('button', { name: '生成子案卷（5）' }).click();
   const children = page.getByTestId('campaign-child');
   await expect(children).toHaveCount(5);
   await expect(page.getByTestId('campaign-create-children')).toHaveCount(0);
@@ -46,7 +47,7 @@ test('a campaign over five subjects makes five child dossiers, and a finding in 
   await expect(page.getByTestId('campaign-child-panel')).toBeVisible();
   const act = async (action: string, fill?: () => Promise<void>) => {
     await page.getByTestId(`action-${action}`).click();
-    const dialog = page.getByRole('dialog');
+    const dialog = await openedDialog(page);
     if (fill) await fill();
     await dialog.getByRole('button', { name: '确认办理' }).click();
     await expect(dialog).toBeHidden();

@@ -12,7 +12,7 @@ import { useCommand } from '../../app/commands';
 import { useSession } from '../../app/session';
 import { compactFormValues, toFieldErrors } from '../../components/field-errors';
 import { createCampaign } from '../../db/work/campaigns';
-import { matchesLabel, useRegistryOptions } from '../dossiers/data/names';
+import { RegistrySelect } from '../dossiers/components/RegistrySelect';
 import { useDossiers } from '../dossiers/data/use-store';
 import { useStoreError } from '../dossiers/detail/use-store-error';
 
@@ -44,7 +44,6 @@ export function CampaignForm() {
   const { message } = App.useApp();
   const showStoreError = useStoreError();
   const [form] = Form.useForm<FormValues>();
-  const options = useRegistryOptions(db);
   const [subjects, setSubjects] = useState<EnforcementSubject[]>([]);
   const [saving, setSaving] = useState(false);
   const [checklistError, setChecklistError] = useState<string | null>(null);
@@ -197,12 +196,9 @@ export function CampaignForm() {
           }
         >
           <Form.Item name="subjectIds" noStyle>
-            <Select
-              mode="multiple"
-              showSearch
-              filterOption={matchesLabel}
+            <RegistrySelect
+              registry="subjects"
               placeholder={f('searchPlaceholder')}
-              options={options.subjects}
               maxTagCount="responsive"
               data-testid="campaign-subjects"
             />
@@ -213,13 +209,7 @@ export function CampaignForm() {
           label={f('handlers')}
           extra={t('dossiers:form.fields.handlersHelp', { min: settings.minHandlers })}
         >
-          <Select
-            mode="multiple"
-            showSearch
-            filterOption={matchesLabel}
-            options={options.supervisors}
-            data-testid="campaign-handlers"
-          />
+          <RegistrySelect registry="supervisors" data-testid="campaign-handlers" />
         </Form.Item>
 
         <Typography.Title level={5} style={{ marginTop: 8 }}>

@@ -13,7 +13,8 @@ import {
 import type { Refusal } from '../../../shared/workflow/machine';
 import { type ClueOutcome, declineClue, openDossierFromClue, recordClueReply, referClue } from '../../db/work/clues';
 import type { WorkSettings } from '../../db/work/settings';
-import { matchesLabel, useRegistryOptions } from '../dossiers/data/names';
+import { RegistrySelect } from '../dossiers/components/RegistrySelect';
+import { useRegistryOptions } from '../dossiers/data/names';
 import { useDossiers } from '../dossiers/data/use-store';
 import { useStoreError } from '../dossiers/detail/use-store-error';
 import { lateDays, refusalText } from '../followup/use-work';
@@ -155,23 +156,17 @@ export function ClueActionDialog({
               <Select options={DOSSIER_KINDS.map((k) => ({ value: k, label: t(`dossiers:kinds.${k}`) }))} />
             </Form.Item>
             <Form.Item name="subjectIds" label={f('subjects')}>
-              <Select mode="multiple" showSearch filterOption={matchesLabel} options={options.subjects} />
+              <RegistrySelect registry="subjects" />
             </Form.Item>
             <Form.Item name="supervisedOrganIds" label={f('organs')}>
-              <Select mode="multiple" showSearch filterOption={matchesLabel} options={options.organs} />
+              <RegistrySelect registry="organs" />
             </Form.Item>
             <Form.Item
               name="handlerIds"
               label={f('handlers')}
               extra={t('dossiers:form.fields.handlersHelp', { min: settings.minHandlers })}
             >
-              <Select
-                mode="multiple"
-                showSearch
-                filterOption={matchesLabel}
-                options={options.supervisors}
-                data-testid="open-handlers"
-              />
+              <RegistrySelect registry="supervisors" data-testid="open-handlers" />
             </Form.Item>
             <Form.Item name="deadline" label={f('deadline')}>
               <DatePicker disabledDate={(d) => d.isBefore(dayjs(today), 'day')} />

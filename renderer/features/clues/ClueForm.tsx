@@ -36,7 +36,7 @@ import { DOSSIER_KINDS, PRIORITIES } from '../../../shared/domain/dossier';
 import { useCommand } from '../../app/commands';
 import { compactFormValues, toFieldErrors } from '../../components/field-errors';
 import { findLikelyDuplicates, registerClue } from '../../db/work/clues';
-import { matchesLabel, useRegistryOptions } from '../dossiers/data/names';
+import { RegistrySelect } from '../dossiers/components/RegistrySelect';
 import { useDossiers } from '../dossiers/data/use-store';
 import { useStoreError } from '../dossiers/detail/use-store-error';
 import { useWorkSettings } from '../followup/use-work';
@@ -81,7 +81,6 @@ export function ClueForm() {
   const { message } = App.useApp();
   const showStoreError = useStoreError();
   const [form] = Form.useForm<FormValues>();
-  const options = useRegistryOptions(db);
   const [saving, setSaving] = useState(false);
   const [hints, setHints] = useState<{ hint: DuplicateHint; clue: Clue }[]>([]);
   const hintRequest = useRef(0);
@@ -229,25 +228,16 @@ export function ClueForm() {
             <Row gutter={16}>
               <Col span={12}>
                 <Form.Item name="subjectIds" label={f('subjects')}>
-                  <Select
-                    mode="multiple"
-                    showSearch
-                    filterOption={matchesLabel}
+                  <RegistrySelect
+                    registry="subjects"
                     placeholder={f('searchPlaceholder')}
-                    options={options.subjects}
                     data-testid="clue-subjects"
                   />
                 </Form.Item>
               </Col>
               <Col span={12}>
                 <Form.Item name="supervisedOrganIds" label={f('organs')}>
-                  <Select
-                    mode="multiple"
-                    showSearch
-                    filterOption={matchesLabel}
-                    placeholder={f('searchPlaceholder')}
-                    options={options.organs}
-                  />
+                  <RegistrySelect registry="organs" placeholder={f('searchPlaceholder')} />
                 </Form.Item>
               </Col>
             </Row>

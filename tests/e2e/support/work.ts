@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { openedDialog } from './dialog';
 import { APP_URL } from './harness';
 
 import { pick } from './select';
@@ -43,7 +44,7 @@ export async function fillDate(field: Locator, date: string): Promise<void> {
 export async function addFinding(page: Page, category: string, item: string, description: string): Promise<void> {
   await page.getByTestId('tab-findings').click();
   await page.getByTestId('add-finding').click();
-  const dialog = page.getByRole('dialog');
+  const dialog = await openedDialog(page);
   await pick(page, dialog.getByTestId('finding-category'), [category]);
   await pick(page, dialog.getByTestId('finding-subcategory'), [item]);
   await dialog.getByLabel('问题描述').fill(description);

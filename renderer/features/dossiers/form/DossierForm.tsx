@@ -9,7 +9,7 @@ import { useCommand } from '../../../app/commands';
 import { compactFormValues, toFieldErrors } from '../../../components/field-errors';
 import type { DossierRecord } from '../../../db/dossiers/layout';
 import { createDossier, getDossier, listDossiers, updateDossier } from '../../../db/dossiers/store';
-import { matchesLabel, useRegistryOptions } from '../data/names';
+import { RegistrySelect } from '../components/RegistrySelect';
 import { useDossiers } from '../data/use-store';
 import { useStoreError } from '../detail/use-store-error';
 
@@ -51,7 +51,6 @@ export function DossierForm({ mode }: { mode: 'new' | 'edit' }) {
   const [form] = Form.useForm<FormValues>();
   const [record, setRecord] = useState<DossierRecord | null>(null);
   const [saving, setSaving] = useState(false);
-  const options = useRegistryOptions(db);
 
   useEffect(() => {
     if (mode !== 'edit' || !id) return;
@@ -160,25 +159,12 @@ export function DossierForm({ mode }: { mode: 'new' | 'edit' }) {
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="subjectIds" label={f('subjects')}>
-              <Select
-                mode="multiple"
-                showSearch
-                filterOption={matchesLabel}
-                placeholder={f('searchPlaceholder')}
-                options={options.subjects}
-                data-testid="form-subjects"
-              />
+              <RegistrySelect registry="subjects" placeholder={f('searchPlaceholder')} data-testid="form-subjects" />
             </Form.Item>
           </Col>
           <Col span={12}>
             <Form.Item name="supervisedOrganIds" label={f('organs')}>
-              <Select
-                mode="multiple"
-                showSearch
-                filterOption={matchesLabel}
-                placeholder={f('searchPlaceholder')}
-                options={options.organs}
-              />
+              <RegistrySelect registry="organs" placeholder={f('searchPlaceholder')} />
             </Form.Item>
           </Col>
         </Row>
@@ -187,13 +173,7 @@ export function DossierForm({ mode }: { mode: 'new' | 'edit' }) {
           label={f('handlers')}
           extra={t('dossiers:form.fields.handlersHelp', { min: settings.minHandlers })}
         >
-          <Select
-            mode="multiple"
-            showSearch
-            filterOption={matchesLabel}
-            options={options.supervisors}
-            data-testid="form-handlers"
-          />
+          <RegistrySelect registry="supervisors" data-testid="form-handlers" />
         </Form.Item>
         <Row gutter={16}>
           <Col span={8}>
