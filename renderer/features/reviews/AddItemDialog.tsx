@@ -54,7 +54,7 @@ export function AddItemDialog(props: {
       title={t('review.addItemTitle')}
       onCancel={props.onCancel}
       onOk={() => form.submit()}
-      okText={t('review.addItem')}
+      okText={t(kind === 'veto' ? 'review.addVeto' : 'review.addItem')}
       okButtonProps={{ 'data-testid': 'item-save' } as ButtonProps}
       destroyOnHidden
       width={620}
@@ -79,32 +79,32 @@ export function AddItemDialog(props: {
             ]}
           />
         </Form.Item>
-        {kind === 'scored' && (
-          <Form.Item name="section" label={t('review.section')}>
-            <Radio.Group
-              optionType="button"
-              options={RUBRIC_SECTIONS.map((s) => ({
-                value: s,
-                label: t(s === 'form' ? 'review.sectionForm' : 'review.sectionContent'),
-              }))}
-            />
+        <div className="add-item-row">
+          <Form.Item
+            name="zh"
+            label={t('review.labelZh')}
+            rules={[
+              { required: true, whitespace: true, message: t('review.labelRequired') },
+              { max: 200, message: t('review.invalidField', { path: t('review.labelZh') }) },
+            ]}
+          >
+            <Input autoFocus data-testid="item-label-zh" />
           </Form.Item>
-        )}
-        <Form.Item
-          name="zh"
-          label={t('review.labelZh')}
-          rules={[
-            { required: true, whitespace: true, message: t('review.labelRequired') },
-            { max: 200, message: t('review.invalidField', { path: t('review.labelZh') }) },
-          ]}
-        >
-          <Input autoFocus data-testid="item-label-zh" />
-        </Form.Item>
-        <Form.Item name="en" label={t('review.labelEn')} rules={[{ max: 200 }]}>
-          <Input data-testid="item-label-en" />
-        </Form.Item>
+          <Form.Item name="en" label={t('review.labelEn')} rules={[{ max: 200 }]}>
+            <Input data-testid="item-label-en" />
+          </Form.Item>
+        </div>
         {kind === 'scored' && (
-          <>
+          <div className="add-item-row">
+            <Form.Item name="section" label={t('review.section')}>
+              <Radio.Group
+                optionType="button"
+                options={RUBRIC_SECTIONS.map((s) => ({
+                  value: s,
+                  label: t(s === 'form' ? 'review.sectionForm' : 'review.sectionContent'),
+                }))}
+              />
+            </Form.Item>
             <Form.Item
               name="points"
               label={t('review.itemPoints')}
@@ -115,67 +115,69 @@ export function AddItemDialog(props: {
             >
               <InputNumber min={0.5} max={100} step={1} data-testid="item-points" />
             </Form.Item>
-            <Form.Item label={t('review.deductions')}>
-              <Form.List name="deductions">
-                {(fields, { add, remove }) => (
-                  <Space orientation="vertical" size={4} style={{ width: '100%' }}>
-                    {fields.map((field, j) => (
-                      <Space key={field.key} align="start" style={{ width: '100%' }}>
-                        <Form.Item
-                          name={[field.name, 'zh']}
-                          rules={[{ required: true, whitespace: true, message: t('review.labelRequired') }]}
-                          style={{ marginBottom: 0, width: 340 }}
-                        >
-                          <Input
-                            placeholder={t('review.deductionLabel')}
-                            aria-label={`${t('review.deductionLabel')} ${j + 1}`}
-                            data-testid={`item-deduction-label-${j}`}
-                          />
-                        </Form.Item>
-                        <Form.Item
-                          name={[field.name, 'points']}
-                          dependencies={['points']}
-                          rules={[
-                            { required: true, message: t('review.pointsRequired') },
-                            ({ getFieldValue }) => ({
-                              validator: async (_, value: number | undefined) => {
-                                const max = getFieldValue('points') as number | undefined;
-                                if (value !== undefined && max !== undefined && value > max)
-                                  throw new Error(t('review.deductionOverPoints', { points: max }));
-                              },
-                            }),
-                          ]}
-                          style={{ marginBottom: 0 }}
-                        >
-                          <InputNumber
-                            min={0.5}
-                            max={100}
-                            step={1}
-                            prefix="−"
-                            aria-label={`${t('review.deductionPoints')} ${j + 1}`}
-                            data-testid={`item-deduction-points-${j}`}
-                          />
-                        </Form.Item>
-                        <Button
-                          icon={<DeleteOutlined />}
-                          aria-label={`${t('review.removeDeduction')} ${j + 1}`}
-                          onClick={() => remove(field.name)}
+          </div>
+        )}
+        {kind === 'scored' && (
+          <Form.Item label={t('review.deductions')}>
+            <Form.List name="deductions">
+              {(fields, { add, remove }) => (
+                <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+                  {fields.map((field, j) => (
+                    <Space key={field.key} align="start" style={{ width: '100%' }}>
+                      <Form.Item
+                        name={[field.name, 'zh']}
+                        rules={[{ required: true, whitespace: true, message: t('review.labelRequired') }]}
+                        style={{ marginBottom: 0, width: 340 }}
+                      >
+                        <Input
+                          placeholder={t('review.deductionLabel')}
+                          aria-label={`${t('review.deductionLabel')} ${j + 1}`}
+                          data-testid={`item-deduction-label-${j}`}
                         />
-                      </Space>
-                    ))}
-                    <Button
-                      type="dashed"
-                      icon={<PlusOutlined />}
-                      onClick={() => add({ zh: '', points: 1 })}
-                      data-testid="item-add-deduction"
-                    >
-                      {t('review.addDeduction')}
-                    </Button>
-                  </Space>
-                )}
-              </Form.List>
-            </Form.Item>
-          </>
+                      </Form.Item>
+                      <Form.Item
+                        name={[field.name, 'points']}
+                        dependencies={['points']}
+                        rules={[
+                          { required: true, message: t('review.pointsRequired') },
+                          ({ getFieldValue }) => ({
+                            validator: async (_, value: number | undefined) => {
+                              const max = getFieldValue('points') as number | undefined;
+                              if (value !== undefined && max !== undefined && value > max)
+                                throw new Error(t('review.deductionOverPoints', { points: max }));
+                            },
+                          }),
+                        ]}
+                        style={{ marginBottom: 0 }}
+                      >
+                        <InputNumber
+                          min={0.5}
+                          max={100}
+                          step={1}
+                          prefix="−"
+                          aria-label={`${t('review.deductionPoints')} ${j + 1}`}
+                          data-testid={`item-deduction-points-${j}`}
+                        />
+                      </Form.Item>
+                      <Button
+                        icon={<DeleteOutlined />}
+                        aria-label={`${t('review.removeDeduction')} ${j + 1}`}
+                        onClick={() => remove(field.name)}
+                      />
+                    </Space>
+                  ))}
+                  <Button
+                    type="dashed"
+                    icon={<PlusOutlined />}
+                    onClick={() => add({ zh: '', points: 1 })}
+                    data-testid="item-add-deduction"
+                  >
+                    {t('review.addDeduction')}
+                  </Button>
+                </Space>
+              )}
+            </Form.List>
+          </Form.Item>
         )}
         <Form.Item name="finding" label={t('review.findingTarget')}>
           <Cascader

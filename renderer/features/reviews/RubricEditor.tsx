@@ -245,6 +245,7 @@ export function RubricEditor(props: { rubrics: StoredRubric[]; onSaved: () => vo
               <Button
                 size="small"
                 type="text"
+                danger={!usage.has(veto.key)}
                 icon={<DeleteOutlined />}
                 aria-label={t('review.removeVetoItem', { name: veto.label[lang] })}
                 onClick={() =>
@@ -402,7 +403,7 @@ export function RubricEditor(props: { rubrics: StoredRubric[]; onSaved: () => vo
                         <Button
                           size="small"
                           type="text"
-                          danger
+                          danger={!usage.has(item.key)}
                           icon={<DeleteOutlined />}
                           aria-label={t('review.removeItem', { name: item.label[lang] })}
                           onClick={() =>
