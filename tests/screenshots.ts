@@ -64,7 +64,12 @@ const shots: Shot[] = [
   { name: 'scorecard-zh', locale: 'zh-CN', office: true, demo: true, prepare: scorecard },
   { name: 'review-zh', locale: 'zh-CN', office: true, demo: true, prepare: (page) => review(page, false) },
   { name: 'review-score-zh', locale: 'zh-CN', office: true, demo: true, prepare: (page) => review(page, true) },
-  { name: 'review-rubric-zh', locale: 'zh-CN', office: true, prepare: rubric },
+  { name: 'review-rubric-zh', locale: 'zh-CN', office: true, prepare: (page) => rubric(page) },
+  { name: 'review-rubric-en', locale: 'en', office: true, prepare: (page) => rubric(page, 'Rubrics') },
+  { name: 'review-rubric-add-zh', locale: 'zh-CN', office: true, prepare: rubricAddItem },
+  { name: 'review-rubric-edit-zh', locale: 'zh-CN', office: true, demo: true, prepare: rubricInUse },
+  { name: 'review-sessions-zh', locale: 'zh-CN', office: true, demo: true, prepare: (page) => sessions(page, false) },
+  { name: 'review-delete-zh', locale: 'zh-CN', office: true, demo: true, prepare: (page) => sessions(page, true) },
 ];
 
 async function dashboardLoaded(page: Page): Promise<void> {
@@ -125,10 +130,62 @@ async function review(page: Page, sheet: boolean): Promise<void> {
   await page.waitForTimeout(600);
 }
 
-async function rubric(page: Page): Promise<void> {
+async function rubric(page: Page, tab = '评查标准'): Promise<void> {
   await page.goto(`${APP_URL}#/reviews`);
-  await page.getByRole('tab', { name: '评查标准' }).click();
+  await page.getByRole('tab', { name: tab }).click();
   await page.getByTestId('rubric-editor').waitFor();
+}
+
+/** The add-item dialog filled in, over the form section it adds to. */
+async function rubricAddItem(page: Page): Promise<void> {
+  await rubric(page);
+  await page.getByTestId('rubric-add-item-form').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('item-label-zh').fill('案卷封面填写规范');
+  await dialog.getByTestId('item-points').fill('2');
+  await dialog.getByTestId('item-add-deduction').click();
+  await dialog.getByTestId('item-deduction-label-0').fill('封面栏目填写不全');
+  await dialog.getByTestId('item-deduction-points-0').fill('1');
+  await page.waitForTimeout(300);
+}
+
+/**
+ * Closes the start-up reminder of overdue work (demo data has some) before the shot's
+ * steps begin: it would cover the list, and it slides in while the dialogs are being filled.
+ */
+async function dismissReminder(page: Page): Promise<void> {
+  await page.locator('.ant-notification-notice-close').click();
+  await page.locator('.ant-notification-notice').waitFor({ state: 'detached' });
+}
+
+/** After a session was scored: items marked in use, and an item just added that unbalances form. */
+async function rubricInUse(page: Page): Promise<void> {
+  await dismissReminder(page);
+  await review(page, false);
+  await rubricAddItem(page);
+  await page.getByTestId('item-deduction-points-0').press('Enter');
+  await page.getByTestId('section-problem-form').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(600);
+}
+
+/** The session list after a session was scored and a second one started; optionally deleting the second. */
+async function sessions(page: Page, confirmDelete: boolean): Promise<void> {
+  await dismissReminder(page);
+  await review(page, false);
+  await page.goto(`${APP_URL}#/reviews`);
+  await page.getByTestId('new-session').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('session-name').fill('误建的评查活动');
+  await pick(page, dialog.getByTestId('session-reviewers'), 2);
+  await dialog.getByTestId('session-create').click();
+  await page.getByTestId('session-title').waitFor();
+  await page.goto(`${APP_URL}#/reviews`);
+  await page.getByTestId('review-session-row').nth(1).waitFor();
+  if (confirmDelete) {
+    await page.getByTestId('review-session-row').nth(1).getByTestId('delete-session').click();
+    await page.getByTestId('delete-session-confirm').waitFor();
+  }
+  await page.waitForTimeout(400);
 }
 
 /** Supervision work over the demo data, on a fixed day so deadlines read the same each time. */

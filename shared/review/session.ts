@@ -52,6 +52,8 @@ export interface ReviewSession {
   reviewerIds: string[];
   /** Dossiers the session's problems were recorded in, by subject. */
   findingDossiers: Record<string, string>;
+  /** Circulars (通报) drafted from the session's figures; absent in sessions from before links were kept. */
+  circularIds?: string[];
   createdAt: string;
   updatedAt: string;
 }

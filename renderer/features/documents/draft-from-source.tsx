@@ -38,6 +38,8 @@ export function notifyIssued(document: DocumentDetail): void {
 export function DraftDocumentButton(props: {
   source: DocumentSource | (() => DocumentSource | Promise<DocumentSource>);
   types?: readonly DocumentType[];
+  /** Called with the new draft before it opens, e.g. to link it to what it was drafted from. */
+  onDrafted?: (draft: DocumentDetail) => void | Promise<void>;
 }) {
   const { t } = useTranslation('documents');
   const navigate = useNavigate();
@@ -47,6 +49,7 @@ export function DraftDocumentButton(props: {
     try {
       const source = typeof props.source === 'function' ? await props.source() : props.source;
       const draft = await draftDocumentFromSource(type, source);
+      await props.onDrafted?.(draft);
       navigate(documentPath(draft.id));
     } catch (error) {
       showError(error);

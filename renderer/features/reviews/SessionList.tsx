@@ -1,34 +1,47 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ButtonProps } from 'antd';
 import { Button, Empty, Form, Input, Modal, Select, Table, Tabs, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { ReviewSession, SessionDraft } from '../../../shared/review/session';
 import { useCommand } from '../../app/commands';
 import { db, type StoredRubric } from '../../db/database';
 import { createSession, listRubrics, listSessions } from '../../db/review/store';
 import { useRegistryOptions } from '../dossiers/data/names';
+import { useDeleteSession } from './delete-session';
 import { RubricEditor } from './RubricEditor';
+
+type SessionRow = ReviewSession & { files: number; scored: number };
+
+/** Sessions with their file counts; live, so a deletion or its undo shows at once. */
+async function sessionRows(): Promise<SessionRow[]> {
+  const sessions = await listSessions(db());
+  return Promise.all(
+    sessions.map(async (s) => {
+      const files = await db().reviewFiles.where('sessionId').equals(s.id).toArray();
+      return { ...s, files: files.length, scored: files.filter((f) => f.score).length };
+    }),
+  );
+}
 
 /** The office's review sessions, newest first, and its rubric templates. */
 export function SessionList() {
   const { t, i18n } = useTranslation('results');
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const navigate = useNavigate();
-  const [sessions, setSessions] = useState<ReviewSession[] | null>(null);
+  const sessions = useLiveQuery(sessionRows, []);
   const [rubrics, setRubrics] = useState<StoredRubric[]>([]);
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<SessionDraft>();
   const options = useRegistryOptions(db());
 
   const reload = useCallback(() => {
-    void Promise.all([listSessions(db()), listRubrics(db())]).then(([s, r]) => {
-      setSessions(s);
-      setRubrics(r);
-    });
+    void listRubrics(db()).then(setRubrics);
   }, []);
   useEffect(reload, [reload]);
+  const remove = useDeleteSession();
   useCommand(
     'new',
     useCallback(() => setCreating(true), []),
@@ -55,21 +68,57 @@ export function SessionList() {
       {sessions && sessions.length === 0 ? (
         <Empty description={t('review.noSessions')} />
       ) : (
-        <Table<ReviewSession>
+        <Table<SessionRow>
           rowKey="id"
           size="small"
           loading={!sessions}
           dataSource={sessions ?? []}
           pagination={false}
-          onRow={(s) => ({ onClick: () => navigate(`/reviews/${s.id}`), style: { cursor: 'pointer' } })}
+          onRow={(s) =>
+            ({
+              onClick: () => navigate(`/reviews/${s.id}`),
+              style: { cursor: 'pointer' },
+              'data-testid': 'review-session-row',
+            }) as React.HTMLAttributes<HTMLElement>
+          }
           rowClassName={() => 'review-session-row'}
           columns={[
-            { title: t('review.name'), dataIndex: 'name' },
+            {
+              title: t('review.name'),
+              // A link, so the keyboard reaches each session as the mouse does.
+              render: (_, s) => (
+                <Link to={`/reviews/${s.id}`} onClick={(e) => e.stopPropagation()} data-testid="review-session-name">
+                  {s.name}
+                </Link>
+              ),
+            },
             {
               title: t('review.periodTitle'),
               render: (_, s) => t('review.period', { from: s.from, to: s.to }),
             },
             { title: t('review.rubric'), render: (_, s) => s.rubric.name[lang] },
+            { title: t('review.files'), dataIndex: 'files', align: 'right' },
+            { title: t('review.scored'), dataIndex: 'scored', align: 'right' },
+            {
+              title: '',
+              align: 'right',
+              render: (_, s) => (
+                <Button
+                  size="small"
+                  type="text"
+                  danger
+                  icon={<DeleteOutlined />}
+                  aria-label={t('review.deleteSessionLabel', { name: s.name })}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    void remove(s.id);
+                  }}
+                  data-testid="delete-session"
+                >
+                  {t('review.deleteSession')}
+                </Button>
+              ),
+            },
           ]}
         />
       )}

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ButtonProps } from 'antd';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Spin, Statistic, Table, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -13,10 +13,11 @@ import {
 } from '../../../shared/review/session';
 import { useSession as useAppSession } from '../../app/session';
 import { db } from '../../db/database';
-import { addCaseFile, getSession, recordProblems } from '../../db/review/store';
+import { addCaseFile, getSession, noteCircular, recordProblems } from '../../db/review/store';
 import { DraftDocumentButton } from '../documents/draft-from-source';
 import { useNames, useRegistryOptions } from '../dossiers/data/names';
 import { useDossiers } from '../dossiers/data/use-store';
+import { useDeleteSession } from './delete-session';
 import { GradeTag } from './GradeTag';
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof getSession>>>;
@@ -41,6 +42,7 @@ export function SessionPage() {
     void getSession(db(), id).then((l) => setLoaded(l ?? null));
   }, [id]);
   useEffect(reload, [reload]);
+  const remove = useDeleteSession(useCallback(() => navigate('/reviews'), [navigate]));
 
   const files = loaded?.files ?? [];
   const names = useNames(db(), { subjects: files.map((f) => f.subjectId) }, office?.name ?? '');
@@ -110,7 +112,17 @@ export function SessionPage() {
               matter: { title: session.name, period: t('review.period', { from: session.from, to: session.to }) },
               statistics: circularStatistics(session, files, (s) => names.subject(s)),
             })}
+            onDrafted={(draft) => noteCircular(db(), session.id, draft.id)}
           />
+          <Button
+            danger
+            icon={<DeleteOutlined />}
+            onClick={() => void remove(session.id)}
+            aria-label={t('review.deleteSessionLabel', { name: session.name })}
+            data-testid="delete-session"
+          >
+            {t('review.deleteSession')}
+          </Button>
         </Space>
       </div>
 
