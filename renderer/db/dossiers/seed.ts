@@ -1,12 +1,11 @@
-import type { HolidayYear } from '../../../shared/calendar/holidays';
-import { type DemoBatchParams, demoRegistryOf } from '../../../shared/demo/dossier-batches';
-import { OFFICE_ORGAN_ID } from '../../../shared/demo/registry';
+import type { WorkingCalendar } from '../../../shared/calendar/working-days';
+import { generateDossier } from '../../../shared/demo/dossiers';
+import { generateRegistry, OFFICE_ORGAN_ID } from '../../../shared/demo/registry';
 import { numberCounterKey } from '../../../shared/dossiers/numbering';
 import type { WorkflowSettings } from '../../../shared/workflow/settings';
 import type { DeskDatabase } from '../database';
 import { BulkAggregates } from '../results/aggregates';
 import { BulkWriter } from './bulk';
-import { inlineDemoSource, type OpenDemoSource } from './demo-source';
 import { dropCatalogCache } from './store';
 
 export interface DemoSeedOptions {
@@ -14,22 +13,17 @@ export interface DemoSeedOptions {
   count: number;
   today: string;
   office: { name: string; shortName: string; divisionCode: string };
-  holidayYears: readonly HolidayYear[];
+  calendar: WorkingCalendar;
   settings: WorkflowSettings;
   /** How far back the oldest dossier was registered. */
   spanDays?: number;
   onProgress?(done: number, total: number): void;
   signal?: AbortSignal;
-  /** Where the dossiers are generated: inline unless the caller gives a worker. */
-  source?: OpenDemoSource;
 }
 
 export interface DemoSeedResult {
   dossiers: number;
-  /**
-   * Of `ms`, the time the writer waited for generated records (history, hashes): all of
-   * the generation when inline, what storing did not cover when in a worker.
-   */
+  /** Of `ms`, the time spent generating the records (history, hashes) rather than storing them. */
   generateMs: number;
   findings: number;
   events: number;
@@ -47,8 +41,7 @@ const BATCH = 2048;
 export async function seedDemoData(db: DeskDatabase, options: DemoSeedOptions): Promise<DemoSeedResult> {
   const started = performance.now();
   const at = new Date().toISOString();
-  const office = { shortName: options.office.shortName, divisionCode: options.office.divisionCode };
-  const registry = demoRegistryOf({ seed: options.seed, at, office });
+  const registry = generateRegistry({ seed: options.seed, at, officeDivisionCode: options.office.divisionCode });
   await db.transaction('rw', [db.organs, db.subjects, db.supervisors], async () => {
     await Promise.all([
       db.organs.bulkPut(registry.organs),
@@ -65,23 +58,33 @@ export async function seedDemoData(db: DeskDatabase, options: DemoSeedOptions): 
   for (const organId of [OFFICE_ORGAN_ID, ...registry.judicialOrgans.map((o) => o.id)]) {
     for (let y = firstYear; y <= lastYear; y++) counterKeys.push(numberCounterKey(organId, y));
   }
-  const counters = (await db.meta.bulkGet(counterKeys)).map(
-    (row, i) => [counterKeys[i] as string, row?.v ?? 0] as const,
-  );
-  const params: DemoBatchParams = {
-    seed: options.seed,
-    at,
-    today: options.today,
-    spanDays,
-    count: options.count,
-    office,
-    holidayYears: options.holidayYears,
-    settings: options.settings,
-    counters,
-  };
+  const counters = new Map<string, number>();
+  (await db.meta.bulkGet(counterKeys)).forEach((row, i) => {
+    counters.set(counterKeys[i] as string, row?.v ?? 0);
+  });
 
   const organsById = new Map(registry.organs.map((o) => [o.id, o]));
   const subjectsById = new Map(registry.subjects.map((s) => [s.id, s]));
+  const context = {
+    seed: options.seed,
+    today: options.today,
+    spanDays,
+    count: options.count,
+    office: { shortName: options.office.shortName },
+    subjects: registry.subjects,
+    organsById,
+    supervisors: registry.supervisors,
+    senders: registry.judicialOrgans,
+    calendar: options.calendar,
+    settings: options.settings,
+    nextNumber: (organId: string, year: number) => {
+      const key = numberCounterKey(organId, year);
+      const n = (counters.get(key) ?? 0) + 1;
+      counters.set(key, n);
+      return n;
+    },
+  };
+
   const tables = [db.bodies, db.cards, db.catalog, db.meta, db.postings, db.termBuckets];
   const aggregates = new BulkAggregates(db);
   const writer = new BulkWriter(db, (work) =>
@@ -92,34 +95,28 @@ export async function seedDemoData(db: DeskDatabase, options: DemoSeedOptions): 
   let events = 0;
   let generated = 0;
   let generateMs = 0;
-  const source = (options.source ?? inlineDemoSource)(params, registry, BATCH);
-  try {
-    for (;;) {
-      const t0 = performance.now();
-      const batch = await source.next();
-      generateMs += performance.now() - t0;
-      if (!batch) break;
-      for (const { dossier, findings: f, events: e } of batch) {
-        generated++;
-        findings += f.length;
-        events += e.length;
-        const organNames: string[] = [];
-        for (const id of dossier.supervisedOrganIds) {
-          const name = organsById.get(id)?.name;
-          if (name) organNames.push(name);
-        }
-        if (dossier.origin.kind === 'received') organNames.push(dossier.origin.senderOrganName);
-        writer.add(
-          { dossier, findings: f, events: e },
-          { subjects: dossier.subjectIds.map((id) => subjectsById.get(id)?.name ?? ''), organs: organNames },
-        );
-      }
+  for (let i = 0; i < options.count; i++) {
+    const t0 = performance.now();
+    const { dossier, findings: f, events: e } = generateDossier(i, context);
+    generateMs += performance.now() - t0;
+    generated++;
+    findings += f.length;
+    events += e.length;
+    const organNames: string[] = [];
+    for (const id of dossier.supervisedOrganIds) {
+      const name = organsById.get(id)?.name;
+      if (name) organNames.push(name);
+    }
+    if (dossier.origin.kind === 'received') organNames.push(dossier.origin.senderOrganName);
+    writer.add(
+      { dossier, findings: f, events: e },
+      { subjects: dossier.subjectIds.map((id) => subjectsById.get(id)?.name ?? ''), organs: organNames },
+    );
+    if ((i + 1) % BATCH === 0) {
       await writer.flush();
-      options.onProgress?.(generated, options.count);
+      options.onProgress?.(i + 1, options.count);
       if (options.signal?.aborted) break;
     }
-  } finally {
-    source.close();
   }
   await writer.finish();
   dropCatalogCache(db);

@@ -113,7 +113,7 @@ async function seed(count: number) {
     count,
     today: TODAY,
     office: OFFICE,
-    holidayYears: DEFAULT_HOLIDAY_YEARS,
+    calendar: env.calendar,
     settings: DEFAULT_WORKFLOW_SETTINGS,
     spanDays: 400,
   });

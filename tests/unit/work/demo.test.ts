@@ -20,7 +20,6 @@ const options = {
   today,
   office: { name: '青山县司法局', shortName: '青司', divisionCode: '330122' },
   calendar: new WorkingCalendar(DEFAULT_HOLIDAY_YEARS),
-  holidayYears: DEFAULT_HOLIDAY_YEARS,
   settings: DEFAULT_WORKFLOW_SETTINGS,
 };
 

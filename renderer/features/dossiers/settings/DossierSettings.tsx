@@ -22,7 +22,6 @@ import { WorkingCalendar } from '../../../../shared/calendar/working-days';
 import { workDemoDossierCount } from '../../../../shared/demo/work';
 import { useSession } from '../../../app/session';
 import { db } from '../../../db/database';
-import { workerDemoSource } from '../../../db/dossiers/demo-source';
 import { seedDemoData } from '../../../db/dossiers/seed';
 import { todayOf } from '../../../db/dossiers/store';
 import { planWorkDemo, seedWorkDemo } from '../../../db/work/demo';
@@ -300,7 +299,6 @@ function DemoDataCard() {
         today: todayOf(new Date()),
         office: { name: office.name, shortName: office.shortName, divisionCode: office.divisionCode },
         calendar: new WorkingCalendar(years),
-        holidayYears: years,
         settings,
       };
       // Supervision work (clues, a campaign, disputes…) makes dossiers of its own: the
@@ -311,7 +309,6 @@ function DemoDataCard() {
       const r = await seedDemoData(db(), {
         ...base,
         count: count - workDossiers,
-        source: workerDemoSource,
         // A few repaints a second are enough; each one costs the generation time.
         onProgress: (done, total) => {
           const now = performance.now();
