@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { clickInDialog } from './support/dialog';
 import { openOwnDossier, seedDemoData } from './support/dossiers';
 import { makePdf } from './support/files';
 import { expect, openApp, seedOffice, test } from './support/fixtures';
@@ -110,7 +111,7 @@ test('backup: demo data and evidence backed up in Settings, restored into a fres
 
     await other.page.getByTestId('restore-passphrase').fill(PASSPHRASE);
     await other.page.getByTestId('backup-restore').click();
-    await other.page.getByTestId('restore-confirm').click();
+    await clickInDialog(other.page, other.page.getByTestId('restore-confirm'));
     await expect(other.page.getByTestId('restore-result')).toContainText('均与备份一致', { timeout: 60_000 });
     await other.page.getByTestId('restore-reload').click();
     await expect(other.page.getByTestId('status-bar')).toBeVisible();

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { createTestOffice } from '../support/package-offices';
+import { clickInDialog } from './support/dialog';
 import { seedDemoData } from './support/dossiers';
 import { makePdf, makePng } from './support/files';
 import { COUNTY_OFFICE, expect, openApp, seedOffice, test } from './support/fixtures';
@@ -65,7 +66,7 @@ async function setUpKeys(page: Page, passphrase?: string): Promise<string> {
     await page.getByTestId('passphrase-input').fill(passphrase);
     await page.getByTestId('passphrase-again').fill(passphrase);
   }
-  await page.getByTestId('keys-dialog-ok').click();
+  await clickInDialog(page, page.getByTestId('keys-dialog-ok'));
   await expect(page.getByTestId('key-state')).toHaveText('可用');
   return (await page.getByTestId('own-fingerprint').locator('.fingerprint-group').allTextContents()).join(' ');
 }
@@ -91,7 +92,7 @@ async function trustCertificate(desk: DeskInstance, path: string, organ: string,
   // Nothing is trusted until the clerk says the read-back matched.
   await expect(page.getByTestId('trust-confirm')).toBeDisabled();
   await page.getByTestId('trust-read-back').click();
-  await page.getByTestId('trust-confirm').click();
+  await clickInDialog(page, page.getByTestId('trust-confirm'));
   await expect(page.getByTestId('trusted-organ').filter({ hasText: organ })).toBeVisible();
 }
 
@@ -311,10 +312,10 @@ test('keys and trust: passphrase where the OS has no key store, backup, rotation
     await expect(page.getByRole('radio', { name: /操作系统密钥库/ })).toBeDisabled();
     await page.getByTestId('passphrase-input').fill(passphrase);
     await page.getByTestId('passphrase-again').fill(`${passphrase}x`);
-    await page.getByTestId('keys-dialog-ok').click();
+    await clickInDialog(page, page.getByTestId('keys-dialog-ok'));
     await expect(page.getByText('两次输入的口令不一致')).toBeVisible();
     await page.getByTestId('passphrase-again').fill(passphrase);
-    await page.getByTestId('keys-dialog-ok').click();
+    await clickInDialog(page, page.getByTestId('keys-dialog-ok'));
     await expect(page.getByTestId('key-state')).toHaveText('可用');
     const first = await page.getByTestId('own-fingerprint').locator('.fingerprint-group').allTextContents();
     firstGroups = first;
@@ -324,7 +325,7 @@ test('keys and trust: passphrase where the OS has no key store, backup, rotation
     await page.getByTestId('backupPassphrase-input').fill('备份口令备份口令');
     await page.getByTestId('backupPassphrase-again').fill('备份口令备份口令');
     desk.ports.dialogs.saveAnswers.push(backup);
-    await page.getByTestId('keys-dialog-ok').click();
+    await clickInDialog(page, page.getByTestId('keys-dialog-ok'));
     await expect.poll(() => existsSync(backup)).toBe(true);
 
     await page.getByTestId('keys-rotate').click();
@@ -344,11 +345,11 @@ test('keys and trust: passphrase where the OS has no key store, backup, rotation
     await expect(page.getByTestId('key-state')).toHaveText('已锁定');
     await page.getByTestId('keys-unlock').click();
     await page.getByTestId('unlock-passphrase').fill('不是这个口令不是这个口令');
-    await page.getByTestId('keys-dialog-ok').click();
+    await clickInDialog(page, page.getByTestId('keys-dialog-ok'));
     await expect(page.getByTestId('keys-error')).toContainText('口令');
     await expect(page.getByTestId('key-state')).toHaveText('已锁定');
     await page.getByTestId('unlock-passphrase').fill(passphrase);
-    await page.getByTestId('keys-dialog-ok').click();
+    await clickInDialog(page, page.getByTestId('keys-dialog-ok'));
     await expect(page.getByTestId('key-state')).toHaveText('可用');
 
     // Another organ's certificate, trusted and then revoked.
@@ -358,13 +359,13 @@ test('keys and trust: passphrase where the OS has no key store, backup, rotation
     desk.ports.dialogs.openAnswers.push([cert]);
     await page.getByTestId('import-certificate').click();
     await page.getByTestId('trust-read-back').click();
-    await page.getByTestId('trust-confirm').click();
+    await clickInDialog(page, page.getByTestId('trust-confirm'));
     const organ = page.getByTestId('trusted-organ').filter({ hasText: '江州市司法局' });
     await expect(organ).toBeVisible();
     await organ.getByTestId('revoke-key').click();
     await expect(page.getByTestId('revoke-confirm')).toBeDisabled();
     await page.getByTestId('revoke-reason').fill('对方报告密钥泄露');
-    await page.getByTestId('revoke-confirm').click();
+    await clickInDialog(page, page.getByTestId('revoke-confirm'));
     await expect(organ).toContainText('对方报告密钥泄露');
     await expect(organ.getByTestId('revoke-key')).toHaveCount(0);
     // A revoked organ is no longer offered as a recipient.
@@ -386,7 +387,7 @@ test('keys and trust: passphrase where the OS has no key store, backup, rotation
     await page.getByTestId('keys-restore').click();
     await page.getByTestId('restore-passphrase').fill('备份口令备份口令');
     restored.ports.dialogs.openAnswers.push([testInfo.outputPath('county.sdkeys')]);
-    await page.getByTestId('keys-dialog-ok').click();
+    await clickInDialog(page, page.getByTestId('keys-dialog-ok'));
     await expect(page.getByTestId('key-state')).toHaveText('可用');
     expect(await page.getByTestId('own-fingerprint').locator('.fingerprint-group').allTextContents()).toEqual(
       firstGroups,

@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { readTableFile } from '../../electron/services/tabular/read-table';
 import type { EnforcementOfficer, EnforcementSubject, Organ } from '../../shared/domain/registry';
+import { clickInDialog } from './support/dialog';
 import { toGbk } from './support/files';
 import { expect, openApp, seedOffice, test } from './support/fixtures';
 import { idbAll, idbPut } from './support/idb';
@@ -64,7 +65,7 @@ test('importing organs from a GBK CSV marks each bad row with its reason; cancel
   // Again, and confirm: exactly the three valid rows, with their parents linked.
   desk.ports.dialogs.openAnswers.push([csv]);
   await page.getByRole('button', { name: IMPORT }).click();
-  await page.getByTestId('import-confirm').click();
+  await clickInDialog(page, page.getByTestId('import-confirm'));
   await expect(page.getByText('已导入 3 条记录')).toBeVisible();
   const organs = await idbAll<Organ>(page, 'organs');
   const byName = new Map(organs.map((o) => [o.name, o]));
@@ -163,7 +164,7 @@ test('officers import from XLSX, certificate numbers stay unique, deactivation k
   await expect(problemsOf(page, 5)).toHaveText('所属执法主体：名录中找不到“青山县不存在局”');
   await expect(problemsOf(page, 6)).toHaveText('执法证状态：无法识别的值“吊销中”');
   await page.screenshot({ path: testInfo.outputPath('import-preview.png') });
-  await page.getByTestId('import-confirm').click();
+  await clickInDialog(page, page.getByTestId('import-confirm'));
   await expect(page.getByText('已导入 1 条记录')).toBeVisible();
   expect((await idbAll<EnforcementOfficer>(page, 'officers')).map((o) => o.certificateNo).sort()).toEqual([
     'ZJ-330104-001',
@@ -184,7 +185,7 @@ test('officers import from XLSX, certificate numbers stay unique, deactivation k
   // Deactivation hides the officer from the list but keeps the record.
   const table = page.getByTestId('registry-table-officers');
   await table.getByRole('row', { name: /张三/ }).getByRole('button', { name: '停用' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '停 用' }).click();
+  await clickInDialog(page, page.getByRole('button', { name: '停 用' }));
   await expect(table.getByText('张三')).toHaveCount(0);
   expect((await idbAll<EnforcementOfficer>(page, 'officers')).find((o) => o.name === '张三')?.active).toBe(false);
   await page.getByLabel('显示已停用').click();

@@ -11,3 +11,15 @@ export async function openedDialog(page: Page): Promise<Locator> {
   await expect(dialog).not.toHaveClass(/-appear|-enter/);
   return dialog;
 }
+
+/**
+ * Clicks a button of an antd dialog once that dialog has finished zooming in (see
+ * openedDialog). `button` is a page locator; it is looked for inside the open dialogs,
+ * so a dialog still closing behind the new one does not get in the way.
+ */
+export async function clickInDialog(page: Page, button: Locator): Promise<void> {
+  const dialog = page.getByRole('dialog').filter({ has: button });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).not.toHaveClass(/-appear|-enter/);
+  await dialog.locator(button).click();
+}
