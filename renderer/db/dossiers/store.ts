@@ -1008,6 +1008,8 @@ export async function repairSearchIndex(db: DeskDatabase): Promise<number> {
  * writes them only when it finishes. Returns whether a recount ran.
  */
 export async function repairTallies(db: DeskDatabase): Promise<boolean> {
+  // A read first: at start-up a write transaction over these tables would hold up the first screen's reads.
+  if (!(await db.meta.get(TALLIES_PENDING))) return false;
   const tables = [db.bodies, db.cards, db.catalog, db.meta, db.tallies, db.units, db.organs, db.subjects];
   const ran = await db.transaction('rw', tables, async () => {
     if (!(await db.meta.get(TALLIES_PENDING))) return false;
