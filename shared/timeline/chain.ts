@@ -72,17 +72,23 @@ export function eventHash(event: Omit<TimelineEvent, 'hash'>): string {
 }
 
 /** Appends an event to a chain whose last event is `last` (none for the first). */
+/**
+ * A copy of an event without some members. A plain loop rather than rest destructuring:
+ * sealing and storing a demo seed copy over a million events, and the rest copy was a
+ * fifth of sealing.
+ */
+export function eventWithout<T extends object>(event: T, keys: ReadonlySet<string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in event) if (!keys.has(key)) out[key] = event[key];
+  return out;
+}
+
 const CHAIN_KEYS = new Set(['hash', 'prevHash', 'seq', 'id']);
 
 export function sealEvent(event: UnsealedEvent, last: Pick<TimelineEvent, 'seq' | 'hash'> | undefined): TimelineEvent {
   const seq = (last?.seq ?? 0) + 1;
-  // Whatever chain fields the caller's object carries, the new ones replace them. (A
-  // plain copy: rest destructuring was a fifth of sealing when seeding demo data.)
-  const sealed = {} as TimelineEvent;
-  for (const key in event) {
-    if (!CHAIN_KEYS.has(key))
-      (sealed as unknown as Record<string, unknown>)[key] = (event as unknown as Record<string, unknown>)[key];
-  }
+  // Whatever chain fields the caller's object carries, the new ones replace them.
+  const sealed = eventWithout(event, CHAIN_KEYS) as TimelineEvent;
   sealed.id = `${event.dossierId}:${seq}`;
   sealed.seq = seq;
   sealed.prevHash = last?.hash ?? genesisHash(event.dossierId);

@@ -10,7 +10,7 @@ import {
   type TimelineEvent,
 } from '../../../shared/domain/dossier';
 import type { Term } from '../../../shared/search/tokenize';
-import { genesisHash } from '../../../shared/timeline/chain';
+import { eventWithout, genesisHash } from '../../../shared/timeline/chain';
 
 /**
  * How dossiers sit in IndexedDB.
@@ -68,19 +68,12 @@ export interface BodyBlock {
 /** Event members derived from the dossier and the chain, rebuilt on reading (fromStored). */
 const DERIVED = new Set(['id', 'dossierId', 'prevHash']);
 
-function storedEventOf(event: TimelineEvent): StoredEvent {
-  // A plain copy rather than rest destructuring: a demo seed stores over a million events.
-  const out = {} as Record<string, unknown>;
-  for (const key in event) if (!DERIVED.has(key)) out[key] = (event as unknown as Record<string, unknown>)[key];
-  return out as StoredEvent;
-}
-
 export function toStored(record: DossierRecord): StoredRecord {
   return {
     slot: record.slot,
     dossier: record.dossier,
     findings: record.findings,
-    events: record.events.map(storedEventOf),
+    events: record.events.map((e) => eventWithout(e, DERIVED) as StoredEvent),
   };
 }
 
