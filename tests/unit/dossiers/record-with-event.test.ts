@@ -9,13 +9,11 @@ import {
   type StoreEnv,
   verifyTimeline,
 } from '../../../renderer/db/dossiers/store';
-import { DEFAULT_HOLIDAY_YEARS, WorkingCalendar } from '../../../shared/calendar';
 import { documentSourceFromDossier } from '../../../shared/documents/from-dossier';
 import type { Evidence } from '../../../shared/domain/dossier';
 import { dossierDraftSchema, findingDraftSchema } from '../../../shared/dossiers/draft';
 import { sealEvent } from '../../../shared/timeline';
-import { DEFAULT_WORKFLOW_SETTINGS } from '../../../shared/workflow';
-import { dossier as makeDossier } from './workflow-fixtures';
+import { dossier as makeDossier, storeEnv } from './workflow-fixtures';
 
 let db: DeskDatabase;
 let env: StoreEnv;
@@ -24,14 +22,7 @@ beforeEach(async () => {
   db = new DeskDatabase(`test-${Math.random()}`);
   await db.open();
   let minute = 0;
-  env = {
-    db,
-    office: { name: '青山县司法局', shortName: '青司' },
-    actor: '李明',
-    calendar: new WorkingCalendar(DEFAULT_HOLIDAY_YEARS),
-    settings: DEFAULT_WORKFLOW_SETTINGS,
-    now: () => new Date(Date.UTC(2026, 10, 27, 1, minute++)),
-  };
+  env = storeEnv(db, () => new Date(Date.UTC(2026, 10, 27, 1, minute++)));
 });
 
 afterEach(async () => {

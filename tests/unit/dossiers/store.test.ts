@@ -21,12 +21,10 @@ import {
   verifyTimeline,
   writeReceivedDossiers,
 } from '../../../renderer/db/dossiers/store';
-import { DEFAULT_HOLIDAY_YEARS, WorkingCalendar } from '../../../shared/calendar';
 import type { TimelineEvent } from '../../../shared/domain/dossier';
 import { findingDraftSchema } from '../../../shared/dossiers/draft';
 import { sealEvent } from '../../../shared/timeline';
-import { DEFAULT_WORKFLOW_SETTINGS } from '../../../shared/workflow';
-import { dossierDraft, dossier as makeDossier } from './workflow-fixtures';
+import { dossierDraft, dossier as makeDossier, storeEnv } from './workflow-fixtures';
 
 let db: DeskDatabase;
 let env: StoreEnv;
@@ -58,15 +56,8 @@ beforeEach(async () => {
     },
   ]);
   minute = 0;
-  env = {
-    db,
-    office: { name: '青山县司法局', shortName: '青司' },
-    actor: '李明',
-    calendar: new WorkingCalendar(DEFAULT_HOLIDAY_YEARS),
-    settings: DEFAULT_WORKFLOW_SETTINGS,
-    // Each write a minute after the one before, so "last changed" orders them.
-    now: () => new Date(Date.UTC(2026, 10, 27, 1, minute++)),
-  };
+  // Each write a minute after the one before, so "last changed" orders them.
+  env = storeEnv(db, () => new Date(Date.UTC(2026, 10, 27, 1, minute++)));
 });
 
 afterEach(async () => {

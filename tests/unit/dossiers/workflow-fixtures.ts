@@ -1,9 +1,20 @@
+import type { DeskDatabase } from '../../../renderer/db/database';
+import type { StoreEnv } from '../../../renderer/db/dossiers/store';
 import { DEFAULT_HOLIDAY_YEARS, WorkingCalendar } from '../../../shared/calendar';
 import type { Dossier, DossierStatus, Finding } from '../../../shared/domain/dossier';
 import { type DossierDraftInput, dossierDraftSchema } from '../../../shared/dossiers/draft';
 import { DEFAULT_WORKFLOW_SETTINGS, type WorkflowContext } from '../../../shared/workflow';
 
 export const calendar = new WorkingCalendar(DEFAULT_HOLIDAY_YEARS);
+
+/** The office's store environment: clerk 李明, the default calendar and rules, and the given clock. */
+export function storeEnv(
+  db: DeskDatabase,
+  now: () => Date,
+  office: StoreEnv['office'] = { name: '青山县司法局', shortName: '青司' },
+): StoreEnv {
+  return { db, office, actor: '李明', calendar, settings: DEFAULT_WORKFLOW_SETTINGS, now };
+}
 
 /** A valid registration form: a focused matter about the market regulator, from the 12345 hotline. */
 export const dossierDraft = (overrides: Partial<DossierDraftInput> = {}) =>

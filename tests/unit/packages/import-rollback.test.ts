@@ -15,11 +15,9 @@ import {
 } from '../../../renderer/db/dossiers/store';
 import { loadDashboard } from '../../../renderer/db/results/dashboard';
 import { buildExportPayload, storeImportedPackage } from '../../../renderer/features/packages/bundle';
-import { DEFAULT_HOLIDAY_YEARS, WorkingCalendar } from '../../../shared/calendar';
 import { findingDraftSchema } from '../../../shared/dossiers/draft';
 import { DOSSIER_BUNDLE_SCHEMA_VERSION } from '../../../shared/packages/payload';
-import { DEFAULT_WORKFLOW_SETTINGS } from '../../../shared/workflow';
-import { dossierDraft } from '../dossiers/workflow-fixtures';
+import { dossierDraft, storeEnv } from '../dossiers/workflow-fixtures';
 
 /**
  * An import whose commit fails in the main process (disk full, store error, a refusal)
@@ -32,14 +30,7 @@ let city: DeskDatabase;
 let minute = 0;
 
 function envOf(db: DeskDatabase, office: string, short: string): StoreEnv {
-  return {
-    db,
-    office: { name: office, shortName: short },
-    actor: '李明',
-    calendar: new WorkingCalendar(DEFAULT_HOLIDAY_YEARS),
-    settings: DEFAULT_WORKFLOW_SETTINGS,
-    now: () => new Date(Date.UTC(2026, 10, 27, 1, minute++)),
-  };
+  return storeEnv(db, () => new Date(Date.UTC(2026, 10, 27, 1, minute++)), { name: office, shortName: short });
 }
 const countyEnv = () => envOf(county, '青山县司法局', '青司');
 const cityEnv = () => envOf(city, '江州市司法局', '江司');

@@ -13,25 +13,16 @@ import {
   campaignDossierIds,
   storeImportedPackage,
 } from '../../../renderer/features/packages/bundle';
-import { DEFAULT_HOLIDAY_YEARS, WorkingCalendar } from '../../../shared/calendar';
 import type { DossierDraftInput } from '../../../shared/dossiers/draft';
 import { DOSSIER_BUNDLE_SCHEMA_VERSION, dossierBundlePayload } from '../../../shared/packages/payload';
-import { DEFAULT_WORKFLOW_SETTINGS } from '../../../shared/workflow';
-import { dossierDraft } from '../dossiers/workflow-fixtures';
+import { dossierDraft, storeEnv } from '../dossiers/workflow-fixtures';
 
 const today = '2026-11-27';
 let county: DeskDatabase;
 let city: DeskDatabase;
 
 function envOf(db: DeskDatabase): StoreEnv {
-  return {
-    db,
-    office: { name: '青山县司法局', shortName: '青司' },
-    actor: '李明',
-    calendar: new WorkingCalendar(DEFAULT_HOLIDAY_YEARS),
-    settings: DEFAULT_WORKFLOW_SETTINGS,
-    now: () => new Date('2026-11-27T01:00:00.000Z'),
-  };
+  return storeEnv(db, () => new Date('2026-11-27T01:00:00.000Z'));
 }
 
 const draft = (title: string, extra: Partial<DossierDraftInput> = {}) => dossierDraft({ ...extra, title });

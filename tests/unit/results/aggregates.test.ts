@@ -20,7 +20,6 @@ import {
   updateFinding,
 } from '../../../renderer/db/dossiers/store';
 import { BulkAggregates, rebuildAggregates } from '../../../renderer/db/results/aggregates';
-import { DEFAULT_HOLIDAY_YEARS, WorkingCalendar } from '../../../shared/calendar';
 import { addDays } from '../../../shared/calendar/dates';
 import { Prng } from '../../../shared/demo/prng';
 import type { Dossier, Finding } from '../../../shared/domain/dossier';
@@ -31,6 +30,7 @@ import { FINDING_TAXONOMY } from '../../../shared/taxonomy/findings';
 import { sealEvent } from '../../../shared/timeline';
 import { DEFAULT_WORKFLOW_SETTINGS } from '../../../shared/workflow';
 import { ACTION_SOURCES, type ActionName, type WorkflowAction } from '../../../shared/workflow/machine';
+import { storeEnv } from '../dossiers/workflow-fixtures';
 
 const TODAY = '2026-11-27';
 const OFFICE = { name: '青山县司法局', shortName: '青司', divisionCode: '330104' };
@@ -43,14 +43,7 @@ beforeEach(async () => {
   db = new DeskDatabase(`results-${Math.random()}`);
   await db.open();
   minute = 0;
-  env = {
-    db,
-    office: OFFICE,
-    actor: '李明',
-    calendar: new WorkingCalendar(DEFAULT_HOLIDAY_YEARS),
-    settings: DEFAULT_WORKFLOW_SETTINGS,
-    now: () => new Date(Date.UTC(2026, 10, 27, 1, minute++)),
-  };
+  env = storeEnv(db, () => new Date(Date.UTC(2026, 10, 27, 1, minute++)), OFFICE);
 });
 
 afterEach(async () => {

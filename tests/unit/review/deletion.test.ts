@@ -17,10 +17,9 @@ import {
   restoreSession,
   scoreCaseFile,
 } from '../../../renderer/db/review/store';
-import { DEFAULT_HOLIDAY_YEARS, WorkingCalendar } from '../../../shared/calendar';
 import { DEFAULT_RUBRIC } from '../../../shared/review/default-rubric';
 import { emptyMarks } from '../../../shared/review/session';
-import { DEFAULT_WORKFLOW_SETTINGS } from '../../../shared/workflow';
+import { storeEnv } from '../dossiers/workflow-fixtures';
 
 let db: DeskDatabase;
 let env: StoreEnv;
@@ -33,14 +32,7 @@ beforeEach(async () => {
   db = new DeskDatabase(`review-del-${Math.random()}`);
   await db.open();
   documents = new Map();
-  env = {
-    db,
-    office: { name: '青山县司法局', shortName: '青司' },
-    actor: '李明',
-    calendar: new WorkingCalendar(DEFAULT_HOLIDAY_YEARS),
-    settings: DEFAULT_WORKFLOW_SETTINGS,
-    now: () => new Date('2026-06-01T02:00:00Z'),
-  };
+  env = storeEnv(db, () => new Date('2026-06-01T02:00:00Z'));
 });
 
 async function sessionWithScoredFiles(name = '误建的评查活动') {

@@ -12,11 +12,10 @@ import {
   saveRubric,
   scoreCaseFile,
 } from '../../../renderer/db/review/store';
-import { DEFAULT_HOLIDAY_YEARS, WorkingCalendar } from '../../../shared/calendar';
 import { DEFAULT_RUBRIC } from '../../../shared/review/default-rubric';
 import { addItem } from '../../../shared/review/rubric-edit';
 import { emptyMarks, sessionResults } from '../../../shared/review/session';
-import { DEFAULT_WORKFLOW_SETTINGS } from '../../../shared/workflow';
+import { storeEnv } from '../dossiers/workflow-fixtures';
 
 let db: DeskDatabase;
 let env: StoreEnv;
@@ -34,14 +33,7 @@ beforeEach(async () => {
     active: true,
     updatedAt: '2026-01-01T00:00:00.000Z',
   });
-  env = {
-    db,
-    office: { name: '青山县司法局', shortName: '青司' },
-    actor: '李明',
-    calendar: new WorkingCalendar(DEFAULT_HOLIDAY_YEARS),
-    settings: DEFAULT_WORKFLOW_SETTINGS,
-    now: () => new Date('2026-06-01T02:00:00Z'),
-  };
+  env = storeEnv(db, () => new Date('2026-06-01T02:00:00Z'));
 });
 
 async function sessionWithFile() {

@@ -31,13 +31,12 @@ import { overdueDossiers, overdueSummary } from '../../../renderer/db/work/follo
 import { addInspection, currentFlags } from '../../../renderer/db/work/inspections';
 import { registerReviewRequest, reviewRequestsOf } from '../../../renderer/db/work/review-requests';
 import { DEFAULT_WORK_SETTINGS } from '../../../renderer/db/work/settings';
-import { DEFAULT_HOLIDAY_YEARS, WorkingCalendar } from '../../../shared/calendar';
 import { campaignDraftSchema } from '../../../shared/campaigns/campaign';
 import { campaignProgress } from '../../../shared/campaigns/progress';
 import { type ClueDraftInput, clueDraftSchema } from '../../../shared/clues/clue';
 import { dossierDraftSchema, findingDraftSchema } from '../../../shared/dossiers/draft';
 import { creditCodeCheckChar } from '../../../shared/enterprise/credit-code';
-import { DEFAULT_WORKFLOW_SETTINGS } from '../../../shared/workflow';
+import { storeEnv } from '../dossiers/workflow-fixtures';
 
 let db: DeskDatabase;
 let env: StoreEnv;
@@ -69,14 +68,7 @@ beforeEach(async () => {
   );
   day = '2026-11-02';
   minute = 0;
-  env = {
-    db,
-    office: { name: '青山县司法局', shortName: '青司' },
-    actor: '李明',
-    calendar: new WorkingCalendar(DEFAULT_HOLIDAY_YEARS),
-    settings: DEFAULT_WORKFLOW_SETTINGS,
-    now: at,
-  };
+  env = storeEnv(db, at);
 });
 
 afterEach(async () => {
