@@ -1026,6 +1026,8 @@ const repairs = new WeakMap<DeskDatabase, Promise<void>>();
 /**
  * Finishes what a bulk write cut short (the app closed while seeding): its search terms
  * and its tallies. Runs once per window; every screen that reads them waits for it.
+ * A repair that fails is logged and tried again by the next screen (its markers stay),
+ * rather than keeping the screens from showing what is stored.
  */
 export function repairInterruptedWrites(db: DeskDatabase): Promise<void> {
   let pending = repairs.get(db);
@@ -1033,7 +1035,10 @@ export function repairInterruptedWrites(db: DeskDatabase): Promise<void> {
     pending = (async () => {
       await repairSearchIndex(db);
       await repairTallies(db);
-    })();
+    })().catch((error: unknown) => {
+      repairs.delete(db);
+      console.error(error);
+    });
     repairs.set(db, pending);
   }
   return pending;

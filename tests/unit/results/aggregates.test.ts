@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeskDatabase } from '../../../renderer/db/database';
 import { BulkWriter } from '../../../renderer/db/dossiers/bulk';
 import { BODY_BLOCK, CARD_BLOCK, fromStored, SEGMENT } from '../../../renderer/db/dossiers/layout';
@@ -224,6 +224,15 @@ describe('results tallies', () => {
     await db.transaction('r', tables, () => undefined);
     expect(summarize([(await storedRows()).get('all')], { today: TODAY }).dossiers).toBe(60);
     expect((await listDossiers(db, {}, { today: TODAY })).total).toBe(100);
+
+    // A repair that fails is logged and left for the next screen, not kept as a failure.
+    const failing = vi.spyOn(db.meta, 'get').mockRejectedValueOnce(new Error('disk error'));
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await repairInterruptedWrites(db);
+    expect(logged).toHaveBeenCalledTimes(1);
+    failing.mockRestore();
+    logged.mockRestore();
+    expect(summarize([(await storedRows()).get('all')], { today: TODAY }).dossiers).toBe(60);
 
     await repairInterruptedWrites(db);
     await expectConsistent();

@@ -26,7 +26,6 @@ export function DossierProvider({ children, fallback }: { children: ReactNode; f
     let live = true;
     // A demo seed cut short leaves its search terms and tallies to write: finish them first.
     void repairInterruptedWrites(db())
-      .catch((error: unknown) => console.error(error))
       .then(() => Promise.all([loadCalendar(db()), loadWorkflowSettings(db())]))
       .then(([calendar, settings]) => {
         if (live) setLoaded({ calendar, settings });
