@@ -58,11 +58,44 @@ export function intersectSorted(lists: readonly (readonly number[])[]): number[]
   return [...result];
 }
 
-/** Union of ascending lists, without duplicates. */
+/** Union of ascending lists, without duplicates (merged pairwise: no sorting, no set). */
 export function unionSorted(lists: readonly (readonly number[])[]): number[] {
-  const all = new Set<number>();
-  for (const list of lists) for (const v of list) all.add(v);
-  return [...all].sort((a, b) => a - b);
+  let parts = lists.filter((l) => l.length > 0);
+  if (parts.length === 0) return [];
+  if (parts.length === 1) return [...(parts[0] as readonly number[])];
+  while (parts.length > 1) {
+    const next: (readonly number[])[] = [];
+    for (let i = 0; i < parts.length; i += 2) {
+      const b = parts[i + 1];
+      next.push(b ? mergeSorted(parts[i] as readonly number[], b) : (parts[i] as readonly number[]));
+    }
+    parts = next;
+  }
+  return parts[0] as number[];
+}
+
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x < y) {
+      out.push(x);
+      i++;
+    } else if (y < x) {
+      out.push(y);
+      j++;
+    } else {
+      out.push(x);
+      i++;
+      j++;
+    }
+  }
+  while (i < a.length) out.push(a[i++] as number);
+  while (j < b.length) out.push(b[j++] as number);
+  return out;
 }
 
 /**

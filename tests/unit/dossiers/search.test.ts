@@ -8,6 +8,7 @@ import {
   parseQuery,
   splitByRanges,
   termsOf,
+  unionSorted,
 } from '../../../shared/search';
 
 const cp = (s: string) => s.codePointAt(0) as number;
@@ -59,6 +60,15 @@ describe('postings', () => {
       ]),
     ).toEqual([3, 9]);
     expect(intersectSorted([[1, 2], []])).toEqual([]);
+  });
+
+  it('unites lists without repeating a number', () => {
+    expect(unionSorted([[1, 5, 9], [2, 5, 10], [], [0, 9], [11]])).toEqual([0, 1, 2, 5, 9, 10, 11]);
+    const only = [3, 4];
+    const united = unionSorted([only]);
+    expect(united).toEqual([3, 4]);
+    united.push(5);
+    expect(only).toEqual([3, 4]);
   });
 });
 
