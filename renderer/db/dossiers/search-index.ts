@@ -6,7 +6,7 @@ import {
   decodePostings,
   encodeBitmap,
   encodePostings,
-  sortedHas,
+  intersectSorted,
   unionSorted,
   worthABitmap,
 } from '../../../shared/search/postings';
@@ -19,7 +19,15 @@ import {
   unigramTerm,
 } from '../../../shared/search/tokenize';
 import { findCategory } from '../../../shared/taxonomy/findings';
-import { BUCKET_ENTRY_LIMIT, bucketOf, organFacet, type PostingRow, subjectFacet, type TermBucket } from './layout';
+import {
+  BUCKET_ENTRY_LIMIT,
+  bucketOf,
+  organFacet,
+  type PostingRow,
+  subjectFacet,
+  TERM_BUCKETS,
+  type TermBucket,
+} from './layout';
 
 /** The tables the search index lives in (the database, or an upgrade transaction's). */
 export interface SearchTables {
@@ -192,14 +200,23 @@ export interface TermPostings {
   count: number;
 }
 
-function holds(p: TermPostings, slot: number): boolean {
-  for (const bits of p.bitmaps) if (bitmapHas(bits, slot)) return true;
-  return sortedHas(p.list, slot);
+/**
+ * A term with any dense row as one bitmap holding all its slots (its own bitmaps, and
+ * its gap lists and bucket entry written into a copy); the stored bitmap itself when
+ * it has nothing else.
+ */
+function denseOf(p: TermPostings): Uint8Array {
+  if (p.bitmaps.length === 1 && p.list.length === 0) return p.bitmaps[0] as Uint8Array;
+  let length = p.list.length > 0 ? ((p.list[p.list.length - 1] as number) >> 3) + 1 : 0;
+  for (const bits of p.bitmaps) length = Math.max(length, bits.length);
+  const out = new Uint8Array(length);
+  for (const bits of p.bitmaps) for (let i = 0; i < bits.length; i++) out[i] = (out[i] as number) | (bits[i] as number);
+  for (const slot of p.list) out[slot >> 3] = (out[slot >> 3] as number) | (1 << (slot & 7));
+  return out;
 }
 
 function materialize(p: TermPostings): number[] {
-  if (p.bitmaps.length === 0) return p.list;
-  return unionSorted([...p.bitmaps.map((b) => bitmapValues(b)), p.list]);
+  return p.bitmaps.length === 0 ? p.list : bitmapValues(denseOf(p));
 }
 
 function postingsOf(rows: readonly PostingRow[], extra: readonly number[] | undefined): TermPostings {
@@ -226,8 +243,25 @@ function postingsOf(rows: readonly PostingRow[], extra: readonly number[] | unde
 const termCache = new WeakMap<SearchTables, Map<Term, TermPostings>>();
 const TERM_CACHE_SIZE = 128;
 
+/** The index's rows as stored: bitmaps and gap lists stay encoded until a query asks. */
+interface HeldIndex {
+  rows: Map<Term, PostingRow[]>;
+  buckets: Map<number, TermBucket>;
+}
+/**
+ * The whole index, once read in the background (holdIndex): every search then runs
+ * on memory, with no reads of its own. Dropped with the term cache, and read again
+ * when the list next asks for it.
+ */
+const heldIndex = new WeakMap<SearchTables, HeldIndex>();
+/** Bumped by every clear, so a background read that a write overtook is thrown away. */
+const generations = new WeakMap<SearchTables, number>();
+const holding = new WeakMap<SearchTables, Promise<void>>();
+
 export function clearTermCache(db: SearchTables): void {
   termCache.delete(db);
+  heldIndex.delete(db);
+  generations.set(db, (generations.get(db) ?? 0) + 1);
 }
 
 async function readPostings(db: SearchTables, term: Term): Promise<TermPostings> {
@@ -239,10 +273,13 @@ async function readPostings(db: SearchTables, term: Term): Promise<TermPostings>
     cache?.set(term, hit);
     return hit;
   }
-  const [rows, bucket] = await Promise.all([
-    db.postings.where('[t+c]').between([term, Dexie.minKey], [term, Dexie.maxKey]).toArray(),
-    db.termBuckets.get(bucketOf(term)),
-  ]);
+  const held = heldIndex.get(db);
+  const [rows, bucket] = held
+    ? [held.rows.get(term) ?? [], held.buckets.get(bucketOf(term))]
+    : await Promise.all([
+        db.postings.where('[t+c]').between([term, Dexie.minKey], [term, Dexie.maxKey]).toArray(),
+        db.termBuckets.get(bucketOf(term)),
+      ]);
   const postings = postingsOf(rows, bucket?.terms.get(term));
   cache = termCache.get(db);
   if (!cache) {
@@ -252,6 +289,65 @@ async function readPostings(db: SearchTables, term: Term): Promise<TermPostings>
   cache.set(term, postings);
   if (cache.size > TERM_CACHE_SIZE) cache.delete(cache.keys().next().value as Term);
   return postings;
+}
+
+/** Whether searches on this database run on the index held in memory. */
+export function holdsIndex(db: SearchTables): boolean {
+  return heldIndex.has(db);
+}
+
+/** Rows read per round trip: small reads keep each task on the page short. */
+const HOLD_CHUNK = 128;
+const BUCKET_CHUNK = 64;
+
+/**
+ * Reads the whole index into memory, in small reads between which the page stays
+ * responsive. `version` reads the catalogue's version: if it differs at the end from
+ * the start (another window wrote), or this window wrote meanwhile, the read is thrown
+ * away. Calls while a read is under way share it.
+ */
+export function holdIndex(db: SearchTables, version: () => Promise<number>): Promise<void> {
+  if (heldIndex.has(db)) return Promise.resolve();
+  let pending = holding.get(db);
+  if (!pending) {
+    pending = readWholeIndex(db, version).finally(() => holding.delete(db));
+    holding.set(db, pending);
+  }
+  return pending;
+}
+
+async function readWholeIndex(db: SearchTables, version: () => Promise<number>): Promise<void> {
+  const generation = generations.get(db) ?? 0;
+  const overtaken = () => (generations.get(db) ?? 0) !== generation;
+  const before = await version();
+  const rows = new Map<Term, PostingRow[]>();
+  let after: [Term, number] | undefined;
+  for (;;) {
+    const chunk = await (after ? db.postings.where('[t+c]').above(after) : db.postings.toCollection())
+      .limit(HOLD_CHUNK)
+      .toArray();
+    for (const row of chunk) {
+      const list = rows.get(row.t);
+      if (list) list.push(row);
+      else rows.set(row.t, [row]);
+    }
+    if (chunk.length < HOLD_CHUNK) break;
+    if (overtaken()) return;
+    const last = chunk[chunk.length - 1] as PostingRow;
+    after = [last.t, last.c];
+  }
+  const buckets = new Map<number, TermBucket>();
+  for (let b = 0; b < TERM_BUCKETS; b += BUCKET_CHUNK) {
+    for (const bucket of await db.termBuckets
+      .where('b')
+      .between(b, b + BUCKET_CHUNK, true, false)
+      .toArray()) {
+      buckets.set(bucket.b, bucket);
+    }
+    if (overtaken()) return;
+  }
+  if ((await version()) !== before || overtaken()) return;
+  heldIndex.set(db, { rows, buckets });
 }
 
 /** The slots holding a term: its own posting rows and its bucket entry. */
@@ -265,32 +361,32 @@ async function readRange(db: SearchTables, low: Term, high: Term): Promise<numbe
   return unionSorted(rows.map((r) => materialize(postingsOf([r], undefined))));
 }
 
-/** Slots in every set: the smallest is listed, the others only asked about each of its slots. */
+/**
+ * Slots in every set. Terms with dense rows are ANDed byte by byte (common bigrams of a
+ * Chinese phrase are often all dense, and this never lists their members); the sparse
+ * ones are intersected as lists, smallest first, and then checked against that bitmap.
+ */
 export function intersectPostings(sets: readonly TermPostings[]): number[] {
   if (sets.length === 0) return [];
-  // Terms that are one bitmap each are ANDed byte by byte first: common bigrams of a
-  // Chinese phrase are often all dense, and this never lists their members.
-  const pure = sets.filter((p) => p.list.length === 0 && p.bitmaps.length === 1);
-  const rest = sets.filter((p) => !(p.list.length === 0 && p.bitmaps.length === 1));
-  if (pure.length > 1) {
-    const length = Math.min(...pure.map((p) => (p.bitmaps[0] as Uint8Array).length));
-    const acc = ((pure[0] as TermPostings).bitmaps[0] as Uint8Array).slice(0, length);
-    for (const p of pure.slice(1)) {
-      const bits = p.bitmaps[0] as Uint8Array;
-      for (let i = 0; i < length; i++) acc[i] = (acc[i] as number) & (bits[i] as number);
+  let dense: Uint8Array | undefined;
+  const lists: number[][] = [];
+  for (const p of sets) {
+    if (p.bitmaps.length === 0) {
+      lists.push(p.list);
+      continue;
     }
-    if (rest.length === 0) return bitmapValues(acc);
-    rest.push({ bitmaps: [acc], list: [], count: Math.min(...pure.map((p) => p.count)) });
-  } else {
-    rest.push(...pure);
+    const bits = denseOf(p);
+    if (!dense) {
+      dense = bits.slice();
+      continue;
+    }
+    const length = Math.min(dense.length, bits.length);
+    for (let i = 0; i < length; i++) dense[i] = (dense[i] as number) & (bits[i] as number);
+    dense = dense.subarray(0, length);
   }
-  const ordered = rest.sort((a, b) => a.count - b.count);
-  let result = materialize(ordered[0] as TermPostings);
-  for (let k = 1; k < ordered.length && result.length > 0; k++) {
-    const other = ordered[k] as TermPostings;
-    result = result.filter((slot) => holds(other, slot));
-  }
-  return result;
+  if (lists.length === 0) return bitmapValues(dense as Uint8Array);
+  const result = intersectSorted(lists);
+  return dense ? result.filter((slot) => bitmapHas(dense, slot)) : result;
 }
 
 async function partPostings(db: SearchTables, part: QueryPart): Promise<TermPostings[]> {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeskDatabase } from '../../../renderer/db/database';
 import { BulkWriter } from '../../../renderer/db/dossiers/bulk';
 import { BODY_BLOCK, bodyBlockOf } from '../../../renderer/db/dossiers/layout';
+import { holdsIndex } from '../../../renderer/db/dossiers/search-index';
 import {
   addFinding,
   countDossiers,
@@ -10,6 +11,7 @@ import {
   DossierStoreError,
   dropCatalogCache,
   getDossier,
+  holdSearchIndex,
   listDossiers,
   putReceivedDossier,
   putReceivedDossiers,
@@ -535,4 +537,82 @@ it('a search repeated after another window wrote finds the new dossier, in the l
   expect((await countDossiers(db, { text: '听证' }, today)).total).toBe(2);
   const page = await listDossiers(db, { text: '听证' }, { today });
   expect(page.cards.map((c) => c.title).sort()).toEqual(['另一件听证程序的监督事项', '未告知听证权利的监督事项']);
+});
+
+describe('the search index held in memory', () => {
+  const QUERIES = ['听证', '裁量基准', '听证权利', '第12', 'evergreen', '监督'];
+
+  async function fill(): Promise<void> {
+    const writer = new BulkWriter(db, (work) =>
+      db.transaction('rw', [db.bodies, db.cards, db.catalog, db.meta, db.postings, db.termBuckets], work),
+    );
+    await writer.begin();
+    for (let i = 0; i < 600; i++) {
+      const title = i % 3 === 0 ? `第${i}件未告知听证权利的案卷` : `第${i}件裁量基准问题 Evergreen`;
+      writer.add(
+        {
+          dossier: makeDossier({ id: `held-${i}`, number: `青司监〔2026〕${i + 1}号`, title }),
+          findings: [],
+          events: [],
+        },
+        { subjects: [], organs: [] },
+      );
+    }
+    await writer.finish();
+    // Later dossiers one at a time: their terms go to buckets beside the bulk rows.
+    await createDossier(env, draft({ title: '又一件听证程序的监督事项' }));
+    await createDossier(env, draft({ title: '裁量基准未公开的监督事项' }));
+  }
+
+  async function answers(): Promise<string[][]> {
+    const out: string[][] = [];
+    for (const text of QUERIES) {
+      const page = await listDossiers(db, { text }, { today, limit: 1000 });
+      out.push(page.cards.map((c) => c.id).sort());
+    }
+    return out;
+  }
+
+  it('finds what reading the index finds, and a write drops it until it is read again', async () => {
+    await fill();
+    const read = await answers();
+    expect(read[0]).toHaveLength(201);
+    expect(holdsIndex(db)).toBe(false);
+    await holdSearchIndex(db);
+    expect(holdsIndex(db)).toBe(true);
+    expect(await answers()).toEqual(read);
+
+    const [first] = (await listDossiers(db, { text: '又一件听证' }, { today })).cards;
+    await updateDossier(env, first?.id ?? '', 1, draft({ title: '改为其他内容的案卷' }));
+    expect(holdsIndex(db)).toBe(false);
+    expect((await listDossiers(db, { text: '听证' }, { today, limit: 1000 })).total).toBe(200);
+    await holdSearchIndex(db);
+    expect((await listDossiers(db, { text: '听证' }, { today, limit: 1000 })).total).toBe(200);
+  });
+
+  it('throws away a reading that a write overtook', async () => {
+    await fill();
+    const holding = holdSearchIndex(db);
+    await createDossier(env, draft({ title: '读取期间新建的听证案卷' }));
+    await holding;
+    expect(holdsIndex(db)).toBe(false);
+    expect((await listDossiers(db, { text: '读取期间' }, { today })).total).toBe(1);
+  });
+
+  it('lets go of it when another window writes, and counts only what is current', async () => {
+    await fill();
+    await holdSearchIndex(db);
+    const other = new DeskDatabase(db.name);
+    await other.open();
+    try {
+      await createDossier({ ...env, db: other }, draft({ title: '另一窗口的听证案卷' }));
+    } finally {
+      other.close();
+    }
+    const counted: number[] = [];
+    const page = await listDossiers(db, { text: '另一窗口' }, { today, onCounts: (c) => counted.push(c.total) });
+    expect(page.cards.map((c) => c.title)).toEqual(['另一窗口的听证案卷']);
+    expect(counted).toEqual([1]);
+    expect(holdsIndex(db)).toBe(false);
+  });
 });

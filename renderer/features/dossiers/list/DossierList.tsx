@@ -1,7 +1,7 @@
 import { PlusOutlined, SearchOutlined, WarningFilled } from '@ant-design/icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { App, Button, Empty, Input, type InputRef, Space, Spin, Tag, Typography } from 'antd';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { daysBetween } from '../../../../shared/calendar/dates';
@@ -12,7 +12,7 @@ import { useSession } from '../../../app/session';
 import type { PageCursor } from '../../../db/dossiers/catalog';
 import type { DossierQuery } from '../../../db/dossiers/filters';
 import type { DossierCard } from '../../../db/dossiers/layout';
-import { listDossiers, type StatusCounts } from '../../../db/dossiers/store';
+import { holdSearchIndex, listDossiers, type StatusCounts } from '../../../db/dossiers/store';
 import { Highlight } from '../components/Highlight';
 import { formatInstant, STATUS_COLORS } from '../components/labels';
 import { useNames, useRegistryOptions } from '../data/names';
@@ -78,9 +78,12 @@ export function DossierList() {
   useEffect(() => {
     const id = ++request.current;
     const start = performance.now();
-    setState((s) => ({ ...s, loading: true }));
+    // Not an urgent render: run in this effect, it would go before the read's first
+    // requests and hold them back.
+    startTransition(() => setState((s) => ({ ...s, loading: true })));
+    // The counts render while the rows are read, without holding up their arrival.
     const onCounts = (value: StatusCounts) => {
-      if (id === request.current) setCounts({ value, start });
+      if (id === request.current) startTransition(() => setCounts({ value, start }));
     };
     void listDossiers(db, query, { today, limit: PAGE, onCounts }).then((page) => {
       if (id !== request.current) return;
@@ -96,6 +99,19 @@ export function DossierList() {
       });
     }, failed);
   }, [db, queryKey, today]);
+
+  // Once rows are up, the search index is read into memory for the searches to come
+  // (again after a write dropped it; nothing to do while it is held). One check at a
+  // time, not put off by each new query, so that a clerk busy in the list gets it too.
+  const holdTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => {
+    if (state.key === '' || holdTimer.current !== undefined) return;
+    holdTimer.current = setTimeout(() => {
+      holdTimer.current = undefined;
+      holdSearchIndex(db).catch((error) => console.warn(error));
+    }, 500);
+  }, [db, state.key]);
+  useEffect(() => () => clearTimeout(holdTimer.current), []);
 
   // The benchmarks read these spans: from the query to the rows (or counts) on screen.
   useLayoutEffect(() => {
