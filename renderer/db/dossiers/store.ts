@@ -258,8 +258,6 @@ export async function listDossiers(
     today: string;
     limit?: number;
     cursor?: CatalogPage['next'];
-    /** Called with the status counts as soon as they are known, before the rows are read. */
-    onCounts?: (counts: StatusCounts) => void;
   },
 ): Promise<ListPage> {
   const q = normalizeQuery(query);
@@ -308,7 +306,6 @@ async function readPage(
     blocks.catch(() => undefined);
     return undefined;
   }
-  options.onCounts?.({ counts: page.counts, total: page.total, overdue: page.overdue });
   const byNo = new Map((await blocks).filter((b): b is CardBlock => !!b).map((b) => [b.b, b]));
   const cards = page.slots
     .map((slot) => byNo.get(cardBlockOf(slot))?.cards[slot % CARD_BLOCK] ?? null)

@@ -109,6 +109,13 @@ const suite: BenchSuite = {
       results.push({ name: 'dossiers.count_by_status_ms', value: round(median(counts)), unit: 'ms' });
       results.push({ name: 'dossiers.count_by_status_cold_ms', value: round(median(coldCounts)), unit: 'ms' });
 
+      if (process.env.DESK_BENCH_VERBOSE) {
+        const held = await page.evaluate(() =>
+          performance.getEntriesByName('desk:search:held').map((m) => Math.round(m.startTime)),
+        );
+        const now = await page.evaluate(() => Math.round(performance.now()));
+        process.stdout.write(`  search index held at ${held.join(', ') || 'never'} ms; searches start at ${now} ms\n`);
+      }
       // Search: 20 queries typed into the list's search box.
       const search = page.getByTestId('dossier-search');
       const times: number[] = [];

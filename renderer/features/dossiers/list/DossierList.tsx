@@ -72,8 +72,8 @@ export function DossierList() {
     [setParams],
   );
 
-  // First page and the status counts whenever the query changes; the counts come
-  // first, from the catalogue pass, and the rows once their blocks are read.
+  // First page and the status counts whenever the query changes, shown together: one
+  // render, a few milliseconds after the counts alone could be.
   // biome-ignore lint/correctness/useExhaustiveDependencies: queryKey stands for the query
   useEffect(() => {
     const id = ++request.current;
@@ -81,14 +81,11 @@ export function DossierList() {
     // Not an urgent render: run in this effect, it would go before the read's first
     // requests and hold them back.
     startTransition(() => setState((s) => ({ ...s, loading: true })));
-    // The counts render while the rows are read, without holding up their arrival.
-    const onCounts = (value: StatusCounts) => {
-      if (id === request.current) startTransition(() => setCounts({ value, start }));
-    };
-    void listDossiers(db, query, { today, limit: PAGE, onCounts }).then((page) => {
+    void listDossiers(db, query, { today, limit: PAGE }).then((page) => {
       if (id !== request.current) return;
       performance.measure('desk:dossiers:data', { start, end: performance.now() });
       pendingMeasure.current = { name: query.text ? 'desk:dossiers:search' : 'desk:dossiers:first-page', start };
+      setCounts({ value: { counts: page.counts, total: page.total, overdue: page.overdue }, start });
       setState({
         key: queryKey,
         cards: page.cards,
@@ -100,18 +97,21 @@ export function DossierList() {
     }, failed);
   }, [db, queryKey, today]);
 
-  // Once rows are up, the search index is read into memory for the searches to come
-  // (again after a write dropped it; nothing to do while it is held). One check at a
-  // time, not put off by each new query, so that a clerk busy in the list gets it too.
-  const holdTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // Once rows are up, the search index is read into memory for the searches to come,
+  // when the page is next idle (again after a write dropped it; nothing to do while it
+  // is held). One check at a time, not put off by each new query.
+  const holdPending = useRef<number>(undefined);
   useEffect(() => {
-    if (state.key === '' || holdTimer.current !== undefined) return;
-    holdTimer.current = setTimeout(() => {
-      holdTimer.current = undefined;
-      holdSearchIndex(db).catch((error) => console.warn(error));
-    }, 500);
+    if (state.key === '' || holdPending.current !== undefined) return;
+    holdPending.current = requestIdleCallback(
+      () => {
+        holdPending.current = undefined;
+        holdSearchIndex(db).catch((error) => console.warn(error));
+      },
+      { timeout: 1000 },
+    );
   }, [db, state.key]);
-  useEffect(() => () => clearTimeout(holdTimer.current), []);
+  useEffect(() => () => cancelIdleCallback(holdPending.current ?? 0), []);
 
   // The benchmarks read these spans: from the query to the rows (or counts) on screen.
   useLayoutEffect(() => {
