@@ -18,6 +18,7 @@ import type {
   StoredInspection,
   StoredReviewRequest,
 } from './work/records';
+import { writeCounter } from './write-count';
 
 /**
  * Version 1's stores as released, for the migration test and its fixture script (a
@@ -118,6 +119,7 @@ export class DeskDatabase extends Dexie {
 
   constructor(name = 'supervision-desk') {
     super(name);
+    this.use(writeCounter(this));
     this.version(1).stores({
       organs: 'id, name, parentId, divisionCode, level, active',
       subjects: 'id, name, organId, field, active',

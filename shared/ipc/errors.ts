@@ -95,6 +95,7 @@ export const ERROR_CODES = [
   'BACKUP_DATABASE_NEWER',
   'BACKUP_PASSPHRASE_NOT_STORED',
   'BACKUP_FOLDER_NOT_SET',
+  'BACKUP_CHANGED_DURING',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,8 +1,9 @@
 import Dexie, { type Table } from 'dexie';
 import { decodePage, encodePage } from '../../../shared/backup/row-codec';
 import type { ChannelOutput } from '../../../shared/ipc/contract';
-import { call } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 import { DeskDatabase, db } from '../../db/database';
+import { writesTo } from '../../db/write-count';
 
 /** Rows read per query, and at most this much text per IPC call (blocks of the dossier store can be large). */
 export const PAGE_ROWS = 500;
@@ -101,12 +102,18 @@ export async function runBackup(options: RunBackup): Promise<BackupResult | null
   });
   if (!sessionId) return null;
   try {
+    const writes = writesTo(database);
     await streamTables(
       database,
       (table, rows) => call('backup.appendRows', { sessionId, table, rows }),
       options.onRows,
       options.signal,
     );
+    // The tables went out in many transactions: a write among them could leave, say, a
+    // list row without the dossier it shows. Such a backup is not kept.
+    if (writesTo(database) !== writes) {
+      throw new ApiError({ code: 'BACKUP_CHANGED_DURING', message: 'Records changed while the backup was read' });
+    }
   } catch (error) {
     await call('backup.abort', { sessionId }).catch(() => undefined);
     throw error;
@@ -129,7 +136,6 @@ export async function applyRestore(
 ): Promise<RestoreResult> {
   const current = db();
   if (opened.database.schemaVersion > current.verno) {
-    const { ApiError } = await import('../../api/client');
     throw new ApiError({ code: 'BACKUP_DATABASE_NEWER', message: 'Backup made by a newer database schema' });
   }
   const name = `supervision-desk-${Date.now().toString(36)}`;

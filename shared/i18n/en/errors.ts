@@ -109,6 +109,8 @@ export const errors: Messages<typeof zh> = {
     BACKUP_PASSPHRASE_NOT_STORED:
       'Automatic backups need the backup passphrase. Please enter it again in Settings → Backup.',
     BACKUP_FOLDER_NOT_SET: 'Please choose a folder for automatic backups first.',
+    BACKUP_CHANGED_DURING:
+      'Records were changed while the backup was being read, so it was not saved. Please run the backup again.',
   },
   fields: {
     required: 'This field is required',

@@ -86,6 +86,7 @@ export const errors = {
     BACKUP_DATABASE_NEWER: '此备份由更新版本的软件生成，请先升级软件再恢复。',
     BACKUP_PASSPHRASE_NOT_STORED: '自动备份需要备份口令，请在“设置 → 备份与恢复”中重新输入。',
     BACKUP_FOLDER_NOT_SET: '请先选择自动备份的保存文件夹。',
+    BACKUP_CHANGED_DURING: '备份读取期间有记录被修改，本次备份未保存，请重新备份。',
   },
   fields: {
     required: '请填写此项',
