@@ -32,7 +32,6 @@ const organ = (id: string, name: string) => ({
   shortName: name,
   kind: 'judicial' as const,
   level: 'county' as const,
-  field: 'judicial',
   divisionCode: '330100',
   active: true,
   updatedAt: '2026-11-27T00:00:00.000Z',
