@@ -448,24 +448,33 @@ describe('an interrupted bulk write', () => {
   });
 });
 
+/** A dossier created through a second connection to the database, as another window would. */
+async function createInAnotherWindow(title: string): Promise<void> {
+  const other = new DeskDatabase(db.name);
+  await other.open();
+  try {
+    await createDossier({ ...env, db: other }, draft({ title }));
+  } finally {
+    other.close();
+  }
+}
+
+/** Dossiers with the titles given, written as the demo seed writes them (bulk rows and bitmaps). */
+async function bulkWrite(prefix: string, count: number, titleOf: (i: number) => string): Promise<void> {
+  const writer = new BulkWriter(db, (work) =>
+    db.transaction('rw', [db.bodies, db.cards, db.catalog, db.meta, db.postings, db.termBuckets], work),
+  );
+  await writer.begin();
+  for (let i = 0; i < count; i++) {
+    const dossier = makeDossier({ id: `${prefix}-${i}`, number: `青司监〔2026〕${i + 1}号`, title: titleOf(i) });
+    writer.add({ dossier, findings: [], events: [] }, { subjects: [], organs: [] });
+  }
+  await writer.finish();
+}
+
 describe('search over dense terms', () => {
   it('finds exactly the dossiers of a term kept as a bitmap, and removes one on edit', async () => {
-    const writer = new BulkWriter(db, (work) =>
-      db.transaction('rw', [db.bodies, db.cards, db.catalog, db.meta, db.postings, db.termBuckets], work),
-    );
-    await writer.begin();
-    for (let i = 0; i < 600; i++) {
-      const title = i % 2 === 0 ? `第${i}件未告知听证权利的案卷` : `第${i}件裁量基准问题`;
-      writer.add(
-        {
-          dossier: makeDossier({ id: `dense-${i}`, number: `青司监〔2026〕${i + 1}号`, title }),
-          findings: [],
-          events: [],
-        },
-        { subjects: [], organs: [] },
-      );
-    }
-    await writer.finish();
+    await bulkWrite('dense', 600, (i) => (i % 2 === 0 ? `第${i}件未告知听证权利的案卷` : `第${i}件裁量基准问题`));
     const rows = await db.postings.toArray();
     expect(rows.some((r) => r.bits)).toBe(true);
     const hits = await listDossiers(db, { text: '听证' }, { today, limit: 1000 });
@@ -527,13 +536,7 @@ it('a search repeated after another window wrote finds the new dossier, in the l
   expect((await listDossiers(db, { text: '听证' }, { today })).total).toBe(1);
   expect((await countDossiers(db, { text: '听证' }, today)).total).toBe(1);
 
-  const other = new DeskDatabase(db.name);
-  await other.open();
-  try {
-    await createDossier({ ...env, db: other }, draft({ title: '另一件听证程序的监督事项' }));
-  } finally {
-    other.close();
-  }
+  await createInAnotherWindow('另一件听证程序的监督事项');
   expect((await countDossiers(db, { text: '听证' }, today)).total).toBe(2);
   const page = await listDossiers(db, { text: '听证' }, { today });
   expect(page.cards.map((c) => c.title).sort()).toEqual(['另一件听证程序的监督事项', '未告知听证权利的监督事项']);
@@ -543,22 +546,9 @@ describe('the search index held in memory', () => {
   const QUERIES = ['听证', '裁量基准', '听证权利', '第12', 'evergreen', '监督'];
 
   async function fill(): Promise<void> {
-    const writer = new BulkWriter(db, (work) =>
-      db.transaction('rw', [db.bodies, db.cards, db.catalog, db.meta, db.postings, db.termBuckets], work),
+    await bulkWrite('held', 600, (i) =>
+      i % 3 === 0 ? `第${i}件未告知听证权利的案卷` : `第${i}件裁量基准问题 Evergreen`,
     );
-    await writer.begin();
-    for (let i = 0; i < 600; i++) {
-      const title = i % 3 === 0 ? `第${i}件未告知听证权利的案卷` : `第${i}件裁量基准问题 Evergreen`;
-      writer.add(
-        {
-          dossier: makeDossier({ id: `held-${i}`, number: `青司监〔2026〕${i + 1}号`, title }),
-          findings: [],
-          events: [],
-        },
-        { subjects: [], organs: [] },
-      );
-    }
-    await writer.finish();
     // Later dossiers one at a time: their terms go to buckets beside the bulk rows.
     await createDossier(env, draft({ title: '又一件听证程序的监督事项' }));
     await createDossier(env, draft({ title: '裁量基准未公开的监督事项' }));
@@ -602,13 +592,7 @@ describe('the search index held in memory', () => {
   it('lets go of it when another window writes, and counts what is current', async () => {
     await fill();
     await holdSearchIndex(db);
-    const other = new DeskDatabase(db.name);
-    await other.open();
-    try {
-      await createDossier({ ...env, db: other }, draft({ title: '另一窗口的听证案卷' }));
-    } finally {
-      other.close();
-    }
+    await createInAnotherWindow('另一窗口的听证案卷');
     const page = await listDossiers(db, { text: '另一窗口' }, { today });
     expect(page.cards.map((c) => c.title)).toEqual(['另一窗口的听证案卷']);
     expect(page.total).toBe(1);
