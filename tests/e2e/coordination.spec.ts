@@ -74,6 +74,30 @@ test('a jurisdiction dispute recorded: parties and positions, the coordination o
   await page.reload();
   await page.getByTestId('tab-coordination').click();
   await expect(page.getByTestId('coordination-outcome')).toHaveText('协商一致');
+  // The workflow does not allow closing a registered dossier: nothing is offered yet.
+  await expect(page.getByTestId('coordination-close-offer')).toHaveCount(0);
+
+  // Once the opinion is served, the recorded outcome offers to close the dossier, with
+  // a conclusion drawn from it.
+  await act(page, 'open', () => page.getByRole('dialog').getByLabel('调阅案卷').check());
+  await act(page, 'start_investigation');
+  await act(page, 'draft_handling', async () => {
+    const d = page.getByRole('dialog');
+    await d.getByRole('radio', { name: /通知书/ }).check();
+    await d.getByLabel('内容摘要').fill('拟发协调结果通知');
+  });
+  await act(page, 'approve', () => page.getByRole('dialog').getByLabel('审批人').fill('王局长'));
+  await act(page, 'serve');
+  await page.getByTestId('tab-coordination').click();
+  await page.getByTestId('coordination-close').click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByLabel('办结意见')).toHaveValue(`管辖争议协调结果：协商一致。确定的管辖机关：${MARKET}。`);
+  await dialog.getByRole('button', { name: '确认办理' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('dossier-status')).toHaveText('已办结');
+  await expect(page.getByTestId('coordination-close-offer')).toHaveCount(0);
+  await page.getByTestId('tab-timeline').click();
+  await expect(page.getByTestId('dossier-detail')).toContainText(`确定的管辖机关：${MARKET}`);
 });
 
 test('review requests judged on their receipt date: one outside the 10-working-day window refused, one inside accepted and decided', async ({

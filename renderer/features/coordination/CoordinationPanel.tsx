@@ -1,5 +1,6 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import {
+  Alert,
   App,
   AutoComplete,
   Button,
@@ -26,11 +27,15 @@ import {
   coordinationDocumentSource,
   coordinationDraftSchema,
 } from '../../../shared/coordination/coordination';
+import { availableActions } from '../../../shared/workflow/machine';
 import { compactFormValues, toFieldErrors } from '../../components/field-errors';
+import type { DossierRecord } from '../../db/dossiers/layout';
+import { workflowContext } from '../../db/dossiers/store';
 import { CoordinationConflict, getCoordination, saveCoordination } from '../../db/work/coordinations';
 import { DraftDocumentButton } from '../documents/draft-from-source';
 import { useRegistryOptions } from '../dossiers/data/names';
 import { useDossiers } from '../dossiers/data/use-store';
+import { ActionDialog } from '../dossiers/detail/ActionBar';
 import type { DossierPanelProps } from '../dossiers/detail/extra-panels';
 import { useStoreError } from '../dossiers/detail/use-store-error';
 // Dossier panels load without the work pages: they bring the styles they use.
@@ -45,7 +50,7 @@ const OUTCOME_COLORS = {
 };
 
 /** 管辖争议协调: the parties and their positions, the coordination opinion and how it ended. */
-export default function CoordinationPanel({ record, readOnly }: DossierPanelProps) {
+export default function CoordinationPanel({ record, readOnly, onChanged }: DossierPanelProps) {
   const { t } = useTranslation(['coordination', 'common']);
   const { db } = useDossiers();
   const [coordination, setCoordination] = useState<Coordination | null | undefined>(undefined);
@@ -89,6 +94,7 @@ export default function CoordinationPanel({ record, readOnly }: DossierPanelProp
           )}
         </Space>
       </Space>
+      {!readOnly && <CloseOffer record={record} coordination={c} onChanged={onChanged} />}
       <Descriptions
         bordered
         size="small"
@@ -142,6 +148,64 @@ export default function CoordinationPanel({ record, readOnly }: DossierPanelProp
         {t('coordination:updated', { by: c.updatedBy, at: dayjs(c.updatedAt).format('YYYY-MM-DD HH:mm') })}
       </span>
     </div>
+  );
+}
+
+/**
+ * Once the dispute's outcome is recorded, the dossier is ready to close: the offer opens
+ * the workflow's close dialog with a conclusion drawn from the outcome. Shown only while
+ * the workflow allows closing (its guards, such as unsettled findings, still apply).
+ */
+function CloseOffer({
+  record,
+  coordination,
+  onChanged,
+}: {
+  record: DossierRecord;
+  coordination: Coordination;
+  onChanged(next: DossierRecord): void;
+}) {
+  const { t } = useTranslation('coordination');
+  const { env } = useDossiers();
+  const [open, setOpen] = useState(false);
+  if (coordination.outcome === 'pending') return null;
+  const close = availableActions(
+    { dossier: record.dossier, findings: record.findings },
+    workflowContext(env, new Date()),
+  ).find((a) => a.action === 'close');
+  if (!close || close.refusals.length > 0) return null;
+  const outcome = t(`outcomes.${coordination.outcome}`);
+  const conclusion = [
+    t('closeOffer.conclusion', { outcome }),
+    coordination.competentOrgan ? t('closeOffer.competent', { organ: coordination.competentOrgan }) : '',
+    coordination.outcomeNote,
+  ].join('');
+  return (
+    <Alert
+      type="success"
+      showIcon
+      message={t('closeOffer.message', { outcome })}
+      data-testid="coordination-close-offer"
+      action={
+        <>
+          <Button type="primary" size="small" onClick={() => setOpen(true)} data-testid="coordination-close">
+            {t('closeOffer.button')}
+          </Button>
+          {open && (
+            <ActionDialog
+              action="close"
+              record={record}
+              defaults={{ conclusion }}
+              onClose={() => setOpen(false)}
+              onDone={(next) => {
+                setOpen(false);
+                onChanged(next);
+              }}
+            />
+          )}
+        </>
+      }
+    />
   );
 }
 

@@ -9,6 +9,12 @@ export const coordination: Messages<typeof zh> = {
   updated: 'Updated by {{by}} on {{at}}',
   addParty: 'Add party',
   removeParty: 'Remove party',
+  closeOffer: {
+    message: 'The outcome is recorded: {{outcome}}. The dossier can be closed.',
+    button: 'Close the dossier',
+    conclusion: 'Outcome of the jurisdiction dispute: {{outcome}}.',
+    competent: 'Competent organ: {{organ}}.',
+  },
   outcomes: {
     pending: 'Being coordinated',
     agreed: 'Agreed',

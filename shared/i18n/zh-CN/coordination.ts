@@ -7,6 +7,12 @@ export const coordination = {
   updated: '{{by}} 于 {{at}} 更新',
   addParty: '添加争议方',
   removeParty: '删除争议方',
+  closeOffer: {
+    message: '协调结果已登记：{{outcome}}。案卷可以办结。',
+    button: '办结案卷',
+    conclusion: '管辖争议协调结果：{{outcome}}。',
+    competent: '确定的管辖机关：{{organ}}。',
+  },
   outcomes: {
     pending: '协调中',
     agreed: '协商一致',

@@ -98,7 +98,7 @@ export function ActionBar({ record, onChanged }: { record: DossierRecord; onChan
   );
 }
 
-type Values = Record<string, unknown>;
+export type Values = Record<string, unknown>;
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 const date = (v: unknown) => (dayjs.isDayjs(v) ? (v as Dayjs).format('YYYY-MM-DD') : '');
@@ -168,12 +168,15 @@ export function ActionDialog({
   action,
   record,
   findingId,
+  defaults,
   onClose,
   onDone,
 }: {
   action: ActionName;
   record: DossierRecord;
   findingId?: string;
+  /** Values to start the dialog with (a close's conclusion drawn from the record, say). */
+  defaults?: Values;
   onClose(): void;
   onDone(next: DossierRecord): void;
 }) {
@@ -204,6 +207,7 @@ export function ActionDialog({
     findingId: findingId ?? reported[0]?.id,
     measure: 'leadership_talk',
     outcome: 'upheld',
+    ...defaults,
   };
 
   const submit = async () => {
