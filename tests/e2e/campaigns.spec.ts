@@ -2,7 +2,7 @@ import { openedDialog } from './support/dialog';
 import { expect, seedOffice, test } from './support/fixtures';
 import { APP_URL } from './support/harness';
 import { pick } from './support/select';
-import { addFinding, prepareOffice, setDay } from './support/work';
+import { act, addFinding, prepareOffice, setDay } from './support/work';
 
 const TITLE = '2026年涉企行政处罚专项监督（第二批）';
 
@@ -45,15 +45,8 @@ test('a campaign over five subjects makes five child dossiers, and a finding in 
   await children.first().getByRole('link').click();
   await expect(page.getByTestId('dossier-detail')).toBeVisible();
   await expect(page.getByTestId('campaign-child-panel')).toBeVisible();
-  const act = async (action: string, fill?: () => Promise<void>) => {
-    await page.getByTestId(`action-${action}`).click();
-    const dialog = await openedDialog(page);
-    if (fill) await fill();
-    await dialog.getByRole('button', { name: '确认办理' }).click();
-    await expect(dialog).toBeHidden();
-  };
-  await act('open', () => page.getByRole('dialog').getByLabel('调阅案卷').check());
-  await act('start_investigation');
+  await act(page, 'open', (dialog) => dialog.getByLabel('调阅案卷').check());
+  await act(page, 'start_investigation');
   await addFinding(page, '执法程序', '未告知或未组织听证', '作出较大数额罚款决定前未告知当事人听证权利');
 
   // Back on the campaign: the finding is counted under its category in the report data.

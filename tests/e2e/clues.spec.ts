@@ -1,3 +1,4 @@
+import { openedDialog } from './support/dialog';
 import { expect, seedOffice, test } from './support/fixtures';
 import { APP_URL } from './support/harness';
 import { pick } from './support/select';
@@ -51,7 +52,7 @@ test('a clue registered with a protected reporter, a likely duplicate pointed ou
   // Referred to the discipline inspection organ: the reply is due in ten working days.
   await page.goto(clueUrl);
   await page.getByTestId('clue-action-refer').click();
-  let dialog = page.getByRole('dialog');
+  let dialog = await openedDialog(page);
   await dialog.getByTestId('refer-to').locator('input').fill('青山县纪委监委');
   await dialog.getByLabel('移送理由').fill('反映问题涉及公职人员违纪，属于纪检监察机关管辖');
   await dialog.getByRole('button', { name: /确\s?认/ }).click();
@@ -71,7 +72,7 @@ test('a clue registered with a protected reporter, a likely duplicate pointed ou
 
   // The reply arrives late: recorded, and marked as a late reply.
   await page.getByTestId('clue-action-reply').click();
-  dialog = page.getByRole('dialog');
+  dialog = await openedDialog(page);
   await expect(dialog.getByTestId('reply-late-warning')).toContainText('7 天');
   await dialog.getByLabel('回复内容').fill('已初步核实，对相关人员立案审查');
   await dialog.getByRole('button', { name: /确\s?认/ }).click();

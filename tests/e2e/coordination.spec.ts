@@ -1,8 +1,9 @@
 import type { Page } from '@playwright/test';
+import { openedDialog } from './support/dialog';
 import { expect, seedOffice, test } from './support/fixtures';
 import { APP_URL } from './support/harness';
 import { pick } from './support/select';
-import { addFinding, fillDate, prepareOffice, setDay } from './support/work';
+import { act, addFinding, fillDate, prepareOffice, setDay } from './support/work';
 
 /** Registers a dossier through the form and returns with its page open. */
 async function registerDossier(page: Page, title: string, kind: string, subjects: string[]): Promise<void> {
@@ -19,14 +20,6 @@ async function registerDossier(page: Page, title: string, kind: string, subjects
   await page.getByTestId('save-dossier').click();
   await expect(page.getByTestId('dossier-detail')).toBeVisible();
   await expect(page.getByTestId('dossier-title')).toHaveText(title);
-}
-
-async function act(page: Page, action: string, fill?: () => Promise<void>): Promise<void> {
-  await page.getByTestId(`action-${action}`).click();
-  const dialog = page.getByRole('dialog');
-  if (fill) await fill();
-  await dialog.getByRole('button', { name: '确认办理' }).click();
-  await expect(dialog).toBeHidden();
 }
 
 test('a jurisdiction dispute recorded: parties and positions, the coordination opinion and the agreed outcome', async ({
@@ -79,18 +72,17 @@ test('a jurisdiction dispute recorded: parties and positions, the coordination o
 
   // Once the opinion is served, the recorded outcome offers to close the dossier, with
   // a conclusion drawn from it.
-  await act(page, 'open', () => page.getByRole('dialog').getByLabel('调阅案卷').check());
+  await act(page, 'open', (d) => d.getByLabel('调阅案卷').check());
   await act(page, 'start_investigation');
-  await act(page, 'draft_handling', async () => {
-    const d = page.getByRole('dialog');
+  await act(page, 'draft_handling', async (d) => {
     await d.getByRole('radio', { name: /通知书/ }).check();
     await d.getByLabel('内容摘要').fill('拟发协调结果通知');
   });
-  await act(page, 'approve', () => page.getByRole('dialog').getByLabel('审批人').fill('王局长'));
+  await act(page, 'approve', (d) => d.getByLabel('审批人').fill('王局长'));
   await act(page, 'serve');
   await page.getByTestId('tab-coordination').click();
   await page.getByTestId('coordination-close').click();
-  const dialog = page.getByRole('dialog');
+  const dialog = await openedDialog(page);
   await expect(dialog.getByLabel('办结意见')).toHaveValue(`管辖争议协调结果：协商一致。确定的管辖机关：${MARKET}。`);
   await dialog.getByRole('button', { name: '确认办理' }).click();
   await expect(dialog).toBeHidden();
@@ -112,11 +104,11 @@ test('review requests judged on their receipt date: one outside the 10-working-d
 
   await registerDossier(page, '关于青山县市场监督管理局行政处罚案件的重点监督', '重点监督', ['青山县市场监督管理局']);
   const status = page.getByTestId('dossier-status');
-  await act(page, 'open', () => page.getByRole('dialog').getByLabel('调阅案卷').check());
+  await act(page, 'open', (d) => d.getByLabel('调阅案卷').check());
   await act(page, 'start_investigation');
   await addFinding(page, '执法程序', '超期作出决定', '抽查的3件案件超过法定期限作出处罚决定');
-  await act(page, 'draft_handling', () => page.getByRole('dialog').getByLabel('内容摘要').fill('拟发监督意见书'));
-  await act(page, 'approve', () => page.getByRole('dialog').getByLabel('审批人').fill('王局长'));
+  await act(page, 'draft_handling', (d) => d.getByLabel('内容摘要').fill('拟发监督意见书'));
+  await act(page, 'approve', (d) => d.getByLabel('审批人').fill('王局长'));
   await act(page, 'serve');
   await expect(status).toHaveText('已送达');
   const dossierUrl = page.url();
@@ -132,7 +124,7 @@ test('review requests judged on their receipt date: one outside the 10-working-d
 
   const request = async (receivedOn: string, reason: string) => {
     await page.getByTestId('review-register').click();
-    const dialog = page.getByRole('dialog');
+    const dialog = await openedDialog(page);
     await fillDate(dialog.getByLabel('收到申请日期'), receivedOn);
     await dialog.getByLabel('申请理由').fill(reason);
     return dialog;
@@ -159,8 +151,7 @@ test('review requests judged on their receipt date: one outside the 10-working-d
   await expect(status).toHaveText('申请复查');
 
   // The decision is recorded on the original dossier and its timeline.
-  await act(page, 'decide_review', async () => {
-    const d = page.getByRole('dialog');
+  await act(page, 'decide_review', async (d) => {
     await d.getByRole('radio', { name: '变更' }).check();
     await d.getByLabel('理由').fill('部分案件延期手续完备，变更相应认定');
   });

@@ -1,7 +1,9 @@
 import type { Locator, Page } from '@playwright/test';
+import { openedDialog } from './support/dialog';
 import { expect, seedOffice, test } from './support/fixtures';
 import { APP_URL } from './support/harness';
 import { pick } from './support/select';
+import { act } from './support/work';
 
 const TITLE = '关于青山县市场监督管理局冷链食品抽检罚款的重点监督';
 
@@ -10,14 +12,6 @@ function option(page: Page, text: string): Locator {
   return page
     .locator('.ant-select-dropdown:visible .ant-select-item-option')
     .filter({ hasText: new RegExp(`^${text}$`) });
-}
-
-async function act(page: Page, action: string, fill?: (dialog: Locator) => Promise<void>): Promise<void> {
-  await page.getByTestId(`action-${action}`).click();
-  const dialog = page.getByRole('dialog');
-  if (fill) await fill(dialog);
-  await dialog.getByRole('button', { name: '确认办理' }).click();
-  await expect(dialog).toBeHidden();
 }
 
 test('a dossier from registration to closed, found by a two-character search, its timeline verified and tampering named', async ({
@@ -70,7 +64,7 @@ test('a dossier from registration to closed, found by a two-character search, it
   await page.getByTestId('tab-findings').click();
   const addFinding = async (category: string, item: string, description: string) => {
     await page.getByTestId('add-finding').click();
-    const dialog = page.getByRole('dialog');
+    const dialog = await openedDialog(page);
     await pick(page, dialog.getByTestId('finding-category'), [category]);
     await pick(page, dialog.getByTestId('finding-subcategory'), [item]);
     await dialog.getByLabel('问题描述').fill(description);
@@ -95,7 +89,7 @@ test('a dossier from registration to closed, found by a two-character search, it
   const cards = page.getByTestId('finding-card');
   const finish = async (card: Locator, button: string, fill: (dialog: Locator) => Promise<void>) => {
     await card.getByTestId(button).click();
-    const dialog = page.getByRole('dialog');
+    const dialog = await openedDialog(page);
     await fill(dialog);
     await dialog.getByRole('button', { name: '确认办理' }).click();
     await expect(dialog).toBeHidden();
@@ -218,11 +212,9 @@ test('the list pages through a large set, filters by status and overdue, and sav
   await expect(page.getByTestId('dossier-total')).toContainText(`共 ${overdue} 件`);
   const overdueTotal = (await page.getByTestId('dossier-total').textContent()) ?? '';
   await page.getByTestId('save-filter').click();
-  await page.getByRole('dialog').getByLabel('名称').fill('逾期整改');
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: /确\s*定|OK/ })
-    .click();
+  const naming = await openedDialog(page);
+  await naming.getByLabel('名称').fill('逾期整改');
+  await naming.getByRole('button', { name: /确\s*定|OK/ }).click();
   await page.getByRole('button', { name: '清除筛选' }).click();
   await expect(page.getByTestId('dossier-total')).toContainText('共 1000 件');
   await page.getByTestId('saved-filters').click();

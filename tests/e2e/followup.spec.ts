@@ -1,3 +1,4 @@
+import { openedDialog } from './support/dialog';
 import { expect, seedOffice, test } from './support/fixtures';
 import { APP_URL } from './support/harness';
 import { prepareOffice, setDay } from './support/work';
@@ -31,7 +32,7 @@ test('overdue work in one place, shown at start-up, and a leadership talk record
   expect(number).toMatch(/〔\d{4}〕\d+号$/);
 
   await row.getByTestId('overdue-escalate').click();
-  const dialog = page.getByRole('dialog');
+  const dialog = await openedDialog(page);
   await dialog.getByRole('radio', { name: '约谈' }).check();
   await dialog.getByLabel('说明').fill('约谈被监督单位分管负责人，督促限期完成整改');
   await dialog.getByRole('button', { name: '确认办理' }).click();

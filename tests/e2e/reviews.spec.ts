@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { openedDialog } from './support/dialog';
 import { seedDemoData } from './support/dossiers';
 import { expect, seedOffice, test } from './support/fixtures';
 import { APP_URL } from './support/harness';
@@ -6,7 +7,7 @@ import { pick } from './support/select';
 
 async function addCaseFile(page: Page, number: string, name: string): Promise<void> {
   await page.getByTestId('add-case-file').click();
-  const dialog = page.getByRole('dialog');
+  const dialog = await openedDialog(page);
   await pick(page, dialog.getByTestId('case-file-subject'), 1);
   await dialog.getByTestId('case-file-number').fill(number);
   await dialog.getByTestId('case-file-name').fill(name);
@@ -23,7 +24,7 @@ test('a case file with a veto item scores 0 and fails; a normal file gets the gr
 
   await page.goto(`${APP_URL}#/reviews`);
   await page.getByTestId('new-session').click();
-  const dialog = page.getByRole('dialog');
+  const dialog = await openedDialog(page);
   await dialog.getByTestId('session-name').fill('2026年度行政处罚案卷评查');
   await pick(page, dialog.getByTestId('session-reviewers'), 2);
   await dialog.getByTestId('session-create').click();
@@ -109,7 +110,7 @@ async function newSession(page: Page, name: string): Promise<void> {
   await page.goto(`${APP_URL}#/reviews`);
   await page.getByRole('tab', { name: '评查活动' }).click();
   await page.getByTestId('new-session').click();
-  const dialog = page.getByRole('dialog');
+  const dialog = await openedDialog(page);
   await dialog.getByTestId('session-name').fill(name);
   await pick(page, dialog.getByTestId('session-reviewers'), 2);
   await dialog.getByTestId('session-create').click();
@@ -125,7 +126,7 @@ test('an item added to the rubric is scored in a new session; once scored it can
   await page.goto(`${APP_URL}#/reviews`);
   await page.getByRole('tab', { name: '评查标准' }).click();
   await page.getByTestId('rubric-add-item-form').click();
-  const dialog = page.getByRole('dialog');
+  const dialog = await openedDialog(page);
   await dialog.getByTestId('item-label-zh').fill('案卷封面填写规范');
   await dialog.getByTestId('item-points').fill('2');
   await dialog.getByTestId('item-add-deduction').click();
@@ -191,7 +192,7 @@ test('a session made by mistake is deleted after a confirmation naming it, and u
   await expect(rows).toHaveCount(2);
   const mistaken = rows.filter({ hasText: '误建的评查活动' });
   await mistaken.getByTestId('delete-session').click();
-  const confirm = page.getByRole('dialog');
+  const confirm = await openedDialog(page);
   await expect(confirm).toContainText('删除评查活动「误建的评查活动」？');
   await expect(confirm).toContainText('将一并删除其中的 1 份案卷（其中已评分 1 份）');
   // Cancel keeps it.

@@ -52,3 +52,15 @@ export async function addFinding(page: Page, category: string, item: string, des
   await dialog.getByRole('button', { name: '保 存' }).click();
   await expect(dialog).toBeHidden();
 }
+
+/**
+ * Runs a workflow action from the dossier page: its button, then its dialog once that
+ * has finished zooming in (see openedDialog), filled by `fill`, then confirmed.
+ */
+export async function act(page: Page, action: string, fill?: (dialog: Locator) => Promise<void>): Promise<void> {
+  await page.getByTestId(`action-${action}`).click();
+  const dialog = await openedDialog(page);
+  if (fill) await fill(dialog);
+  await dialog.getByRole('button', { name: '确认办理' }).click();
+  await expect(dialog).toBeHidden();
+}
