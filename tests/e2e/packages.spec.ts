@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { createTestOffice } from '../support/package-offices';
-import { clickInDialog } from './support/dialog';
+import { clickInDialog, openedDialog } from './support/dialog';
 import { seedDemoData } from './support/dossiers';
 import { makePdf, makePng } from './support/files';
 import { COUNTY_OFFICE, expect, openApp, seedOffice, test } from './support/fixtures';
@@ -61,6 +61,7 @@ async function setUpKeys(page: Page, passphrase?: string): Promise<string> {
   await page.goto(`${APP_URL}#/packages/keys`);
   await expect(page.getByTestId('key-state')).toHaveText('尚未生成');
   await page.getByTestId('keys-set-up').click();
+  await openedDialog(page);
   if (passphrase) {
     await page.getByTestId('protection-passphrase').click();
     await page.getByTestId('passphrase-input').fill(passphrase);
@@ -82,6 +83,7 @@ async function trustCertificate(desk: DeskInstance, path: string, organ: string,
   const { page } = desk;
   desk.ports.dialogs.openAnswers.push([path]);
   await page.getByTestId('import-certificate').click();
+  await openedDialog(page);
   const preview = page.getByTestId('certificate-preview');
   await expect(preview.getByTestId('preview-organ')).toHaveText(organ);
   const groups = (
@@ -358,6 +360,7 @@ test('keys and trust: passphrase where the OS has no key store, backup, rotation
     writeFileSync(cert, await city.certificate());
     desk.ports.dialogs.openAnswers.push([cert]);
     await page.getByTestId('import-certificate').click();
+    await openedDialog(page);
     await page.getByTestId('trust-read-back').click();
     await clickInDialog(page, page.getByTestId('trust-confirm'));
     const organ = page.getByTestId('trusted-organ').filter({ hasText: '江州市司法局' });
