@@ -222,3 +222,64 @@ test('the list pages through a large set, filters by status and overdue, and sav
   await expect(page).toHaveURL(/overdue=1/);
   await expect(page.getByTestId('dossier-total')).toHaveText(overdueTotal);
 });
+
+test('what is typed into a dossier form survives a reload, and is offered back until saved or discarded', async ({
+  desk,
+}) => {
+  test.setTimeout(120_000);
+  await seedOffice(desk);
+  const { page } = desk;
+  await page.goto(`${APP_URL}#/settings`);
+  await page.getByTestId('clerk-name').fill('李明');
+  await page.getByTestId('clerk-save').click();
+  await page.getByTestId('demo-count').click();
+  await option(page, '100').click();
+  await page.getByTestId('demo-generate').click();
+  await expect(page.getByTestId('demo-result')).toBeVisible({ timeout: 60_000 });
+
+  // Typed, then the window reloads (as after a crash) before anything was saved.
+  await page.goto(`${APP_URL}#/dossiers/new`);
+  let form = page.getByTestId('dossier-form');
+  await form.getByLabel('标题').fill('关于城区占道经营处罚案件的监督');
+  await form.getByLabel('案情摘要').fill('群众反映同类占道经营处罚金额差异较大。');
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('desk:draft:dossier-new') ?? ''))
+    .toContain('占道经营');
+  await page.reload();
+  form = page.getByTestId('dossier-form');
+  await expect(page.getByTestId('draft-restored')).toContainText('填写但未保存的内容');
+  await expect(form.getByLabel('标题')).toHaveValue('关于城区占道经营处罚案件的监督');
+  await expect(form.getByLabel('案情摘要')).toHaveValue('群众反映同类占道经营处罚金额差异较大。');
+
+  // Discarded: the form is empty again, and stays so after another reload.
+  await page.getByTestId('draft-discard').click();
+  await expect(form.getByLabel('标题')).toHaveValue('');
+  await expect(page.getByTestId('draft-restored')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('dossier-form').getByLabel('标题')).toHaveValue('');
+  await expect(page.getByTestId('draft-restored')).toHaveCount(0);
+
+  // Typed again and saved: the draft is gone, and a new form starts empty.
+  form = page.getByTestId('dossier-form');
+  await form.getByLabel('标题').fill('关于城区占道经营处罚案件的监督');
+  await pick(page, form.getByTestId('form-subjects'), ['青山县市场监督管理局']);
+  await pick(page, form.getByTestId('form-handlers'), 1);
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('dossier-title')).toHaveText('关于城区占道经营处罚案件的监督');
+  await page.goto(`${APP_URL}#/dossiers/new`);
+  await expect(page.getByTestId('dossier-form').getByLabel('标题')).toHaveValue('');
+  await expect(page.getByTestId('draft-restored')).toHaveCount(0);
+
+  // An edit's draft is offered back on the same version of the dossier.
+  await page.goBack();
+  await page.getByRole('button', { name: '编辑' }).first().click();
+  form = page.getByTestId('dossier-form');
+  await expect(form.getByLabel('标题')).toHaveValue('关于城区占道经营处罚案件的监督');
+  await form.getByLabel('标题').fill('关于城区占道经营处罚裁量的监督');
+  await expect
+    .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('desk:draft:dossier-edit:'))))
+    .toHaveLength(1);
+  await page.reload();
+  await expect(page.getByTestId('dossier-form').getByLabel('标题')).toHaveValue('关于城区占道经营处罚裁量的监督');
+  await expect(page.getByTestId('draft-restored')).toBeVisible();
+});

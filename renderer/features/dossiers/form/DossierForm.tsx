@@ -1,4 +1,19 @@
-import { App, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Spin, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +22,7 @@ import { DOSSIER_KINDS, MATTER_SOURCES, PRIORITIES } from '../../../../shared/do
 import { type DossierDraftInput, dossierDraftSchema, draftOf, FORM_MARKINGS } from '../../../../shared/dossiers/draft';
 import { useCommand } from '../../../app/commands';
 import { compactFormValues, toFieldErrors } from '../../../components/field-errors';
+import { removeOtherDrafts, useFormDraft } from '../../../components/form-draft';
 import type { DossierRecord } from '../../../db/dossiers/layout';
 import { createDossier, getDossier, listDossiers, updateDossier } from '../../../db/dossiers/store';
 import { RegistrySelect } from '../components/RegistrySelect';
@@ -61,6 +77,18 @@ export function DossierForm({ mode }: { mode: 'new' | 'edit' }) {
     });
   }, [db, id, mode, form]);
 
+  // What the clerk types is kept until saved or discarded; an edit's draft belongs to
+  // the version it was typed over, and is not offered once someone saved a newer one.
+  const draftKey =
+    mode === 'new' ? 'dossier-new' : record ? `dossier-edit:${record.dossier.id}:${record.dossier.version}` : null;
+  const draft = useFormDraft(draftKey, form, DATE_FIELDS);
+  const { restore } = draft;
+  useEffect(() => {
+    if (!draftKey) return;
+    if (record) removeOtherDrafts(`dossier-edit:${record.dossier.id}:`, draftKey);
+    restore();
+  }, [draftKey, record, restore]);
+
   const initialValues = useMemo<FormValues>(
     () => ({
       title: '',
@@ -98,10 +126,12 @@ export function DossierForm({ mode }: { mode: 'new' | 'edit' }) {
     try {
       if (mode === 'new') {
         const created = await createDossier(env, parsed.data);
+        draft.clear();
         void message.success(t('dossiers:form.created', { number: created.dossier.number }));
         navigate(`/dossiers/${encodeURIComponent(created.dossier.id)}`, { replace: true });
       } else if (record) {
         await updateDossier(env, record.dossier.id, record.dossier.version, parsed.data);
+        draft.clear();
         void message.success(t('dossiers:form.saved'));
         navigate(`/dossiers/${encodeURIComponent(record.dossier.id)}`, { replace: true });
       }
@@ -110,7 +140,7 @@ export function DossierForm({ mode }: { mode: 'new' | 'edit' }) {
     } finally {
       setSaving(false);
     }
-  }, [env, form, message, mode, navigate, record, showStoreError, t]);
+  }, [env, form, message, mode, navigate, record, showStoreError, t, draft.clear]);
   useCommand('save', save);
 
   if (mode === 'edit' && !record) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
@@ -125,11 +155,34 @@ export function DossierForm({ mode }: { mode: 'new' | 'edit' }) {
       }
     >
       {mode === 'new' && <Typography.Paragraph type="secondary">{t('dossiers:form.numberHint')}</Typography.Paragraph>}
+      {draft.restored && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="draft-restored"
+          message={t('dossiers:form.draftRestored', { time: dayjs(draft.restored.savedAt).format('YYYY-MM-DD HH:mm') })}
+          action={
+            <Button
+              size="small"
+              data-testid="draft-discard"
+              onClick={() => {
+                draft.clear();
+                form.resetFields();
+                if (record) form.setFieldsValue(toFormValues(draftOf(record.dossier)));
+              }}
+            >
+              {t('dossiers:form.draftDiscard')}
+            </Button>
+          }
+        />
+      )}
       <Form
         form={form}
         layout="vertical"
         initialValues={initialValues}
         onFinish={() => void save()}
+        onValuesChange={draft.onValuesChange}
         data-testid="dossier-form"
         requiredMark
       >
@@ -220,7 +273,14 @@ export function DossierForm({ mode }: { mode: 'new' | 'edit' }) {
           <Button type="primary" htmlType="submit" loading={saving} data-testid="save-dossier">
             {t('dossiers:form.save')}
           </Button>
-          <Button onClick={() => navigate(-1)}>{t('dossiers:form.cancel')}</Button>
+          <Button
+            onClick={() => {
+              draft.clear();
+              navigate(-1);
+            }}
+          >
+            {t('dossiers:form.cancel')}
+          </Button>
         </Space>
       </Form>
     </Card>
