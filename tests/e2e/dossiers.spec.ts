@@ -263,7 +263,7 @@ test('what is typed into a dossier form survives a reload, and is offered back u
   form = page.getByTestId('dossier-form');
   await form.getByLabel('标题').fill('关于城区占道经营处罚案件的监督');
   await pick(page, form.getByTestId('form-subjects'), ['青山县市场监督管理局']);
-  await pick(page, form.getByTestId('form-handlers'), 1);
+  await pick(page, form.getByTestId('form-handlers'), 2);
   await page.keyboard.press('Control+s');
   await expect(page.getByTestId('dossier-title')).toHaveText('关于城区占道经营处罚案件的监督');
   await page.goto(`${APP_URL}#/dossiers/new`);
@@ -282,4 +282,29 @@ test('what is typed into a dossier form survives a reload, and is offered back u
   await page.reload();
   await expect(page.getByTestId('dossier-form').getByLabel('标题')).toHaveValue('关于城区占道经营处罚裁量的监督');
   await expect(page.getByTestId('draft-restored')).toBeVisible();
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('dossier-title')).toHaveText('关于城区占道经营处罚裁量的监督');
+
+  // A finding's description typed in its dialog comes back after a reload too; closing
+  // the dialog discards it.
+  await act(page, 'open', (d) => d.getByLabel('调阅案卷').check());
+  await act(page, 'start_investigation');
+  await page.getByTestId('tab-findings').click();
+  await page.getByTestId('add-finding').click();
+  let dialog = await openedDialog(page);
+  await dialog.getByLabel('问题描述').fill('同类占道经营案件罚款金额相差三倍');
+  await expect
+    .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('desk:draft:finding-new:'))))
+    .toHaveLength(1);
+  await page.reload();
+  await page.getByTestId('tab-findings').click();
+  await page.getByTestId('add-finding').click();
+  dialog = await openedDialog(page);
+  await expect(dialog.getByLabel('问题描述')).toHaveValue('同类占道经营案件罚款金额相差三倍');
+  await expect(dialog.getByTestId('draft-restored')).toBeVisible();
+  await dialog.getByRole('button', { name: /取\s*消/ }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByTestId('add-finding').click();
+  dialog = await openedDialog(page);
+  await expect(dialog.getByLabel('问题描述')).toHaveValue('');
 });

@@ -18,6 +18,8 @@ export const common: Messages<typeof zh> = {
   language: 'Language',
   required: 'Required',
   optional: 'Optional',
+  draftRestored: 'Restored what was typed at {{time}} and not saved.',
+  draftDiscard: 'Discard it',
   levels: { province: 'Province', city: 'City', county: 'County', township: 'Township' },
   organKinds: {
     judicial: 'Judicial administration department',

@@ -353,8 +353,6 @@ export const dossiers: Messages<typeof zh> = {
     save: 'Save (Ctrl+S)',
     cancel: 'Cancel',
     created: 'Registered as {{number}}',
-    draftRestored: 'Restored what was typed at {{time}} and not saved.',
-    draftDiscard: 'Discard it',
     saved: 'Saved',
     numberHint: 'The number is assigned on saving, per organ and year of registration.',
     fields: {

@@ -15,6 +15,8 @@ export const common = {
   language: '语言',
   required: '必填',
   optional: '选填',
+  draftRestored: '已恢复 {{time}} 填写但未保存的内容。',
+  draftDiscard: '放弃这些内容',
   levels: { province: '省级', city: '市级', county: '县级', township: '乡镇级' },
   organKinds: { judicial: '司法行政部门', government: '人民政府', industry: '行业主管部门' },
   fields: {

@@ -347,8 +347,6 @@ export const dossiers = {
     save: '保存（Ctrl+S）',
     cancel: '取消',
     created: '已登记，卷宗号 {{number}}',
-    draftRestored: '已恢复 {{time}} 填写但未保存的内容。',
-    draftDiscard: '放弃这些内容',
     saved: '已保存',
     numberHint: '卷宗号在保存时按本机关和登记年度自动编号。',
     fields: {

@@ -1,15 +1,19 @@
 import { App, Form, Input, InputNumber, Modal, Radio, Select, Space, Switch } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SEVERITIES } from '../../../../shared/domain/dossier';
 import { type FindingDraftInput, findingDraftOf, findingDraftSchema } from '../../../../shared/dossiers/draft';
 import { FINDING_TAXONOMY, labelOf } from '../../../../shared/taxonomy/findings';
 import { useSession } from '../../../app/session';
+import { DraftNotice } from '../../../components/DraftNotice';
 import { compactFormValues, toFieldErrors } from '../../../components/field-errors';
+import { useFormDraft } from '../../../components/form-draft';
 import type { DossierRecord } from '../../../db/dossiers/layout';
 import { addFinding, updateFinding } from '../../../db/dossiers/store';
 import { useDossiers } from '../data/use-store';
 import { useStoreError } from './use-store-error';
+
+const NO_DATES: readonly string[] = [];
 
 const FIELDS = [
   'category',
@@ -46,6 +50,14 @@ export function FindingForm({
   const category = Form.useWatch('category', form) as string | undefined;
   const required = Form.useWatch('rectificationRequired', form) as boolean | undefined;
   const items = FINDING_TAXONOMY.find((c) => c.key === category)?.items ?? [];
+  // Typed text is kept until saved or the dialog is dismissed (see DossierForm).
+  const draft = useFormDraft(
+    existing ? `finding-edit:${existing.id}:${record.dossier.version}` : `finding-new:${record.dossier.id}`,
+    form,
+    NO_DATES,
+  );
+  const { restore } = draft;
+  useEffect(restore, [restore]);
 
   const initial: FindingDraftInput = existing
     ? findingDraftOf(existing)
@@ -72,6 +84,7 @@ export function FindingForm({
         ? await updateFinding(env, record.dossier.id, existing.id, parsed.data)
         : await addFinding(env, record.dossier.id, parsed.data);
       void message.success(t('dossiers:findings.saved'));
+      draft.clear();
       onSaved(next);
     } catch (error) {
       showStoreError(error);
@@ -89,10 +102,26 @@ export function FindingForm({
       cancelText={t('common:cancel')}
       confirmLoading={busy}
       onOk={() => void save()}
-      onCancel={onClose}
+      onCancel={() => {
+        draft.clear();
+        onClose();
+      }}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={initial} data-testid="finding-form">
+      <DraftNotice
+        draft={draft.restored}
+        onDiscard={() => {
+          draft.clear();
+          form.resetFields();
+        }}
+      />
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        onValuesChange={draft.onValuesChange}
+        data-testid="finding-form"
+      >
         <Space.Compact block>
           <Form.Item name="category" label={t('dossiers:findings.category')} required style={{ width: '45%' }}>
             <Select

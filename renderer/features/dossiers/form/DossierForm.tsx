@@ -1,19 +1,4 @@
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Form,
-  Input,
-  Radio,
-  Row,
-  Select,
-  Space,
-  Spin,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Spin, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +6,7 @@ import { useNavigate, useParams } from 'react-router';
 import { DOSSIER_KINDS, MATTER_SOURCES, PRIORITIES } from '../../../../shared/domain/dossier';
 import { type DossierDraftInput, dossierDraftSchema, draftOf, FORM_MARKINGS } from '../../../../shared/dossiers/draft';
 import { useCommand } from '../../../app/commands';
+import { DraftNotice } from '../../../components/DraftNotice';
 import { compactFormValues, toFieldErrors } from '../../../components/field-errors';
 import { removeOtherDrafts, useFormDraft } from '../../../components/form-draft';
 import type { DossierRecord } from '../../../db/dossiers/layout';
@@ -155,28 +141,14 @@ export function DossierForm({ mode }: { mode: 'new' | 'edit' }) {
       }
     >
       {mode === 'new' && <Typography.Paragraph type="secondary">{t('dossiers:form.numberHint')}</Typography.Paragraph>}
-      {draft.restored && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 16 }}
-          data-testid="draft-restored"
-          message={t('dossiers:form.draftRestored', { time: dayjs(draft.restored.savedAt).format('YYYY-MM-DD HH:mm') })}
-          action={
-            <Button
-              size="small"
-              data-testid="draft-discard"
-              onClick={() => {
-                draft.clear();
-                form.resetFields();
-                if (record) form.setFieldsValue(toFormValues(draftOf(record.dossier)));
-              }}
-            >
-              {t('dossiers:form.draftDiscard')}
-            </Button>
-          }
-        />
-      )}
+      <DraftNotice
+        draft={draft.restored}
+        onDiscard={() => {
+          draft.clear();
+          form.resetFields();
+          if (record) form.setFieldsValue(toFormValues(draftOf(record.dossier)));
+        }}
+      />
       <Form
         form={form}
         layout="vertical"
