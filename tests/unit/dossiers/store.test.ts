@@ -600,3 +600,13 @@ describe('the search index held in memory', () => {
     expect(holdsIndex(db)).toBe(false);
   });
 });
+
+// The list hands its page over before its read-only transaction commits; the caller
+// must not find itself inside that transaction when it writes next.
+it('a write made right after a list read goes through', async () => {
+  await createDossier(env, draft({ title: '先登记的监督事项' }));
+  const page = await listDossiers(db, {}, { today });
+  const created = await createDossier(env, draft({ title: `紧接着登记的第${page.total + 1}件` }));
+  expect(created.dossier.title).toBe('紧接着登记的第2件');
+  expect((await listDossiers(db, {}, { today })).total).toBe(2);
+});
