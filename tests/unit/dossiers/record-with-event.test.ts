@@ -11,9 +11,9 @@ import {
 } from '../../../renderer/db/dossiers/store';
 import { documentSourceFromDossier } from '../../../shared/documents/from-dossier';
 import type { Evidence } from '../../../shared/domain/dossier';
-import { dossierDraftSchema, findingDraftSchema } from '../../../shared/dossiers/draft';
+import { dossierDraftSchema } from '../../../shared/dossiers/draft';
 import { sealEvent } from '../../../shared/timeline';
-import { dossier as makeDossier, storeEnv } from './workflow-fixtures';
+import { findingDraft, dossier as makeDossier, storeEnv } from './workflow-fixtures';
 
 let db: DeskDatabase;
 let env: StoreEnv;
@@ -141,14 +141,7 @@ describe('changes recorded beside a dossier', () => {
 describe('a document drafted from a dossier', () => {
   it('carries the matter, the findings in Chinese with their deadlines, and the live evidence', async () => {
     const { dossier } = await newDossier();
-    const finding = findingDraftSchema.parse({
-      category: 'procedure',
-      subcategory: 'no_hearing',
-      description: '未告知听证权利',
-      ruleBreached: '《行政处罚法》第六十三条',
-      severity: 'moderate',
-      rectificationRequirement: '重新作出处理决定',
-    });
+    const finding = findingDraft('未告知听证权利', { ruleBreached: '《行政处罚法》第六十三条' });
     const removed = {
       ...evidence(dossier.id, 'old.pdf'),
       removed: { at: '2026-11-27T02:00:00.000Z', by: '李明', reason: '重复' },

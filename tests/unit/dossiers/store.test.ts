@@ -24,9 +24,8 @@ import {
   writeReceivedDossiers,
 } from '../../../renderer/db/dossiers/store';
 import type { TimelineEvent } from '../../../shared/domain/dossier';
-import { findingDraftSchema } from '../../../shared/dossiers/draft';
 import { sealEvent } from '../../../shared/timeline';
-import { dossierDraft, dossier as makeDossier, storeEnv } from './workflow-fixtures';
+import { dossierDraft, findingDraft, dossier as makeDossier, storeEnv } from './workflow-fixtures';
 
 let db: DeskDatabase;
 let env: StoreEnv;
@@ -69,14 +68,7 @@ afterEach(async () => {
 
 const draft = dossierDraft;
 
-const finding = (description: string) =>
-  findingDraftSchema.parse({
-    category: 'procedure',
-    subcategory: 'no_hearing',
-    description,
-    severity: 'moderate',
-    rectificationRequirement: '重新作出处理决定',
-  });
+const finding = findingDraft;
 
 const today = '2026-11-27';
 

@@ -2,7 +2,12 @@ import type { DeskDatabase } from '../../../renderer/db/database';
 import type { StoreEnv } from '../../../renderer/db/dossiers/store';
 import { DEFAULT_HOLIDAY_YEARS, WorkingCalendar } from '../../../shared/calendar';
 import type { Dossier, DossierStatus, Finding } from '../../../shared/domain/dossier';
-import { type DossierDraftInput, dossierDraftSchema } from '../../../shared/dossiers/draft';
+import {
+  type DossierDraftInput,
+  dossierDraftSchema,
+  type FindingDraftInput,
+  findingDraftSchema,
+} from '../../../shared/dossiers/draft';
 import { DEFAULT_WORKFLOW_SETTINGS, type WorkflowContext } from '../../../shared/workflow';
 
 export const calendar = new WorkingCalendar(DEFAULT_HOLIDAY_YEARS);
@@ -28,6 +33,17 @@ export const dossierDraft = (overrides: Partial<DossierDraftInput> = {}) =>
     priority: 'normal',
     confidentiality: 'internal',
     summary: '群众反映罚款过重',
+    ...overrides,
+  });
+
+/** A valid finding form: a procedural problem (no hearing) to be put right by a new decision. */
+export const findingDraft = (description: string, overrides: Partial<FindingDraftInput> = {}) =>
+  findingDraftSchema.parse({
+    category: 'procedure',
+    subcategory: 'no_hearing',
+    description,
+    severity: 'moderate',
+    rectificationRequirement: '重新作出处理决定',
     ...overrides,
   });
 

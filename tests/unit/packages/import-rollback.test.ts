@@ -15,9 +15,8 @@ import {
 } from '../../../renderer/db/dossiers/store';
 import { loadDashboard } from '../../../renderer/db/results/dashboard';
 import { buildExportPayload, storeImportedPackage } from '../../../renderer/features/packages/bundle';
-import { findingDraftSchema } from '../../../shared/dossiers/draft';
 import { DOSSIER_BUNDLE_SCHEMA_VERSION } from '../../../shared/packages/payload';
-import { dossierDraft, storeEnv } from '../dossiers/workflow-fixtures';
+import { dossierDraft, findingDraft, storeEnv } from '../dossiers/workflow-fixtures';
 
 /**
  * An import whose commit fails in the main process (disk full, store error, a refusal)
@@ -37,14 +36,7 @@ const cityEnv = () => envOf(city, '江州市司法局', '江司');
 
 const draft = (title: string, summary = '群众反映罚款过重') => dossierDraft({ title, summary });
 
-const finding = (description: string) =>
-  findingDraftSchema.parse({
-    category: 'procedure',
-    subcategory: 'no_hearing',
-    description,
-    severity: 'moderate',
-    rectificationRequirement: '重新作出处理决定',
-  });
+const finding = findingDraft;
 
 const evidenceRow = (dossierId: string, n: number) => ({
   id: `ev-${dossierId}-${n}`,
