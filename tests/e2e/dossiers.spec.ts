@@ -3,7 +3,7 @@ import { openedDialog } from './support/dialog';
 import { expect, seedOffice, test } from './support/fixtures';
 import { APP_URL } from './support/harness';
 import { pick } from './support/select';
-import { act } from './support/work';
+import { act, prepareOffice } from './support/work';
 
 const TITLE = '关于青山县市场监督管理局冷链食品抽检罚款的重点监督';
 
@@ -229,13 +229,7 @@ test('what is typed into a dossier form survives a reload, and is offered back u
   test.setTimeout(120_000);
   await seedOffice(desk);
   const { page } = desk;
-  await page.goto(`${APP_URL}#/settings`);
-  await page.getByTestId('clerk-name').fill('李明');
-  await page.getByTestId('clerk-save').click();
-  await page.getByTestId('demo-count').click();
-  await option(page, '100').click();
-  await page.getByTestId('demo-generate').click();
-  await expect(page.getByTestId('demo-result')).toBeVisible({ timeout: 60_000 });
+  await prepareOffice(page);
 
   // Typed, then the window reloads (as after a crash) before anything was saved.
   await page.goto(`${APP_URL}#/dossiers/new`);
