@@ -29,15 +29,20 @@ export function readDraft(key: string): FormDraft | null {
   }
 }
 
-/** Date fields are kept as YYYY-MM-DD: a Dayjs does not survive JSON. */
-export function writeDraft(key: string, values: Record<string, unknown>, dates: readonly string[], at: Date): void {
-  const stored: Record<string, unknown> = { ...values };
+/** A form's values with its date fields as YYYY-MM-DD (undefined when not a date). */
+export function withDays(values: Record<string, unknown>, dates: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...values };
   for (const field of dates) {
     const v = values[field];
-    stored[field] = dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : undefined;
+    out[field] = dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : undefined;
   }
+  return out;
+}
+
+/** Date fields are kept as YYYY-MM-DD: a Dayjs does not survive JSON. */
+export function writeDraft(key: string, values: Record<string, unknown>, dates: readonly string[], at: Date): void {
   try {
-    localStorage.setItem(PREFIX + key, JSON.stringify({ savedAt: at.toISOString(), values: stored }));
+    localStorage.setItem(PREFIX + key, JSON.stringify({ savedAt: at.toISOString(), values: withDays(values, dates) }));
   } catch {
     // A full or disabled storage only costs the draft, never the form.
   }
@@ -85,7 +90,16 @@ export function useFormDraft(
 } {
   const [restored, setRestored] = useState<FormDraft | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  // The values of the last change not yet written, taken when it happened: a form left
+  // within the delay (a click elsewhere) writes them as it goes.
+  const pending = useRef<{ key: string; values: Record<string, unknown> } | null>(null);
+  const flush = useCallback(() => {
+    clearTimeout(timer.current);
+    const last = pending.current;
+    pending.current = null;
+    if (last) writeDraft(last.key, last.values, dates, new Date());
+  }, [dates]);
+  useEffect(() => flush, [flush]);
 
   const restore = useCallback(() => {
     if (!key) return;
@@ -97,15 +111,14 @@ export function useFormDraft(
 
   const onValuesChange = useCallback(() => {
     if (!key) return;
+    pending.current = { key, values: form.getFieldsValue(true) as Record<string, unknown> };
     clearTimeout(timer.current);
-    timer.current = setTimeout(
-      () => writeDraft(key, form.getFieldsValue(true) as Record<string, unknown>, dates, new Date()),
-      WRITE_AFTER_MS,
-    );
-  }, [key, form, dates]);
+    timer.current = setTimeout(flush, WRITE_AFTER_MS);
+  }, [key, form, flush]);
 
   const clear = useCallback(() => {
     clearTimeout(timer.current);
+    pending.current = null;
     if (key) removeDraft(key);
     setRestored(null);
   }, [key]);

@@ -236,6 +236,14 @@ test('what is typed into a dossier form survives a reload, and is offered back u
   let form = page.getByTestId('dossier-form');
   await form.getByLabel('标题').fill('关于城区占道经营处罚案件的监督');
   await form.getByLabel('案情摘要').fill('群众反映同类占道经营处罚金额差异较大。');
+  // Leaving the form at once (a click elsewhere) keeps the last keystrokes too.
+  await page.evaluate(() => {
+    location.hash = '#/dossiers';
+  });
+  await expect(page.getByTestId('dossier-list')).toBeVisible();
+  await page.goto(`${APP_URL}#/dossiers/new`);
+  form = page.getByTestId('dossier-form');
+  await expect(form.getByLabel('案情摘要')).toHaveValue('群众反映同类占道经营处罚金额差异较大。');
   await expect
     .poll(() => page.evaluate(() => localStorage.getItem('desk:draft:dossier-new') ?? ''))
     .toContain('占道经营');

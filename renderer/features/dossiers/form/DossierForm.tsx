@@ -8,7 +8,7 @@ import { type DossierDraftInput, dossierDraftSchema, draftOf, FORM_MARKINGS } fr
 import { useCommand } from '../../../app/commands';
 import { DraftNotice } from '../../../components/DraftNotice';
 import { compactFormValues, toFieldErrors } from '../../../components/field-errors';
-import { removeOtherDrafts, useFormDraft } from '../../../components/form-draft';
+import { removeOtherDrafts, useFormDraft, withDays } from '../../../components/form-draft';
 import type { DossierRecord } from '../../../db/dossiers/layout';
 import { createDossier, getDossier, listDossiers, updateDossier } from '../../../db/dossiers/store';
 import { RegistrySelect } from '../components/RegistrySelect';
@@ -94,12 +94,7 @@ export function DossierForm({ mode }: { mode: 'new' | 'edit' }) {
   );
 
   const save = useCallback(async () => {
-    const raw = form.getFieldsValue(true) as Record<string, unknown>;
-    const values: Record<string, unknown> = { ...raw };
-    for (const field of DATE_FIELDS) {
-      const v = raw[field];
-      values[field] = dayjs.isDayjs(v) ? v.format('YYYY-MM-DD') : undefined;
-    }
+    const values = withDays(form.getFieldsValue(true) as Record<string, unknown>, DATE_FIELDS);
     const parsed = dossierDraftSchema.safeParse(compactFormValues(values));
     form.setFields(FIELD_NAMES.map((name) => ({ name: name as keyof FormValues, errors: [] })));
     if (!parsed.success) {
